@@ -1,0 +1,2 @@
+export { resolveSession } from './session.ts';
+export { createBootstrapAccount } from './bootstrap.ts';

@@ -1,0 +1,85 @@
+/**
+ * Roles and the permissions each carries. A grant pairs a role with a scope node; the
+ * permission says what, the scope says over whom (see scope.ts). Pure data, no I/O.
+ */
+export const ROLES = [
+  'national_admin',
+  'province_admin',
+  'department_admin',
+  'organisation_admin',
+  'expert',
+  'inspector',
+  'professional',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export const SCOPE_TYPES = ['nation', 'region', 'department', 'organisation'] as const;
+export type ScopeType = (typeof SCOPE_TYPES)[number];
+
+export type Grant = { role: Role; scopeType: ScopeType; scopeId: string };
+
+export const PERMISSIONS = [
+  'region.manage',
+  'organisation.read',
+  'organisation.write',
+  'organisation.import',
+  'person.read',
+  'person.write',
+  'person.import',
+  'person.idNumber.read',
+  'account.read',
+  'account.review',
+  'account.resetPassword',
+  'account.manage',
+  'audit.read',
+  'self.read',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+const ADMIN_BASE: Permission[] = [
+  'organisation.read',
+  'organisation.write',
+  'organisation.import',
+  'person.read',
+  'person.write',
+  'person.import',
+  'person.idNumber.read',
+  'account.read',
+  'account.review',
+  'account.resetPassword',
+  'audit.read',
+];
+
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  national_admin: PERMISSIONS,
+  province_admin: [...ADMIN_BASE, 'account.manage'],
+  // Industry departments oversee the people of their sector but do not edit employers' data.
+  department_admin: ['organisation.read', 'person.read', 'account.read'],
+  organisation_admin: ADMIN_BASE.filter((p) => p !== 'organisation.write' && p !== 'organisation.import'),
+  expert: ['self.read'],
+  inspector: ['organisation.read', 'person.read'],
+  professional: ['self.read'],
+};
+
+/** Which scope types a role may be granted on, so that a grant cannot be nonsense. */
+export const ROLE_SCOPES: Record<Role, readonly ScopeType[]> = {
+  national_admin: ['nation'],
+  province_admin: ['region'],
+  department_admin: ['department'],
+  organisation_admin: ['organisation'],
+  expert: ['nation', 'region', 'department'],
+  inspector: ['nation', 'region'],
+  professional: ['organisation'],
+};
+
+export function hasPermission(grants: readonly Grant[], permission: Permission): boolean {
+  return grants.some((g) => ROLE_PERMISSIONS[g.role].includes(permission));
+}
+
+export function grantsWith(grants: readonly Grant[], permission: Permission): Grant[] {
+  return grants.filter((g) => ROLE_PERMISSIONS[g.role].includes(permission));
+}
+
+export function listPermissions(grants: readonly Grant[]): Permission[] {
+  return PERMISSIONS.filter((p) => hasPermission(grants, p));
+}

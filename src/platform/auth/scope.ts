@@ -1,0 +1,53 @@
+import { type Grant, type Permission, grantsWith } from './permissions.ts';
+
+/** Collects positional parameters while a query is assembled. */
+export class SqlParams {
+  readonly values: unknown[] = [];
+  add(value: unknown): string {
+    this.values.push(value);
+    return `$${this.values.length}`;
+  }
+}
+
+/** The columns through which a table reaches each kind of scope node. */
+export type ScopeColumns = {
+  province?: string;
+  region?: string;
+  department?: string;
+  organisation?: string;
+};
+
+/**
+ * The one scope filter (STYLE.md 27): an SQL condition that keeps only rows inside the
+ * scopes of the caller's grants carrying `permission`. A grant whose scope the table cannot
+ * reach contributes nothing, so out-of-scope rows are simply not found.
+ */
+export function scopeFilter(grants: readonly Grant[], permission: Permission, cols: ScopeColumns, params: SqlParams): string {
+  const parts: string[] = [];
+  for (const grant of grantsWith(grants, permission)) {
+    const part = grantCondition(grant, cols, params);
+    if (part === 'TRUE') return 'TRUE';
+    if (part) parts.push(part);
+  }
+  return parts.length ? `(${parts.join(' OR ')})` : 'FALSE';
+}
+
+function grantCondition(grant: Grant, cols: ScopeColumns, params: SqlParams): string | null {
+  switch (grant.scopeType) {
+    case 'nation':
+      return 'TRUE';
+    case 'region': {
+      const isProvince = grant.scopeId.endsWith('0000');
+      const col = isProvince ? cols.province : cols.region;
+      return col ? `${col} = ${params.add(grant.scopeId)}` : null;
+    }
+    case 'department': {
+      if (!cols.department) return null;
+      // A national department also sees its provincial counterparts ('miit' → 'miit.330000').
+      const p = params.add(grant.scopeId);
+      return `(${cols.department} = ${p} OR ${cols.department} LIKE ${p}::text || '.%')`;
+    }
+    case 'organisation':
+      return cols.organisation ? `${cols.organisation} = ${params.add(grant.scopeId)}` : null;
+  }
+}

@@ -1,0 +1,72 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { PiiCipher } from '../crypto/pii.ts';
+import type { Database } from '../db/executor.ts';
+import { installAuth } from './auth-hook.ts';
+import { installErrorHandler } from './error-handler.ts';
+import { installObservability } from './observability.ts';
+import { installWeb } from './web.ts';
+import { registryModule } from '../../modules/registry/index.ts';
+import { resolveSession } from '../../modules/registry/accounts/index.ts';
+
+export type AppDeps = {
+  db: Database;
+  pii: PiiCipher;
+  logLevel?: string;
+  secureCookies?: boolean;
+  webDir?: string | null;
+};
+
+export type App = FastifyInstance;
+
+export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
+
+/** Build the HTTP application: platform plugins first, then the modules in this visible order. */
+export async function buildApp(deps: AppDeps): Promise<App> {
+  const app = Fastify({
+    logger: deps.logLevel === 'silent' ? false : { level: deps.logLevel ?? 'info' },
+    trustProxy: true,
+    bodyLimit: 2 * 1024 * 1024,
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  installErrorHandler(app);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
+      },
+    },
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 } });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Zhigeng 知更 API', version: '0.1.0', description: '专业技术人员继续教育管理信息系统 API' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'zg_session' } } },
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
+
+  installAuth(app, { db: deps.db, pii: deps.pii, resolveSession });
+  installObservability(app, deps.db);
+
+  // Modules, in dependency order (STYLE.md 4).
+  await app.register(registryModule, { secureCookies: deps.secureCookies ?? false });
+
+  await installWeb(app, deps.webDir ?? null);
+  await app.ready();
+  return app;
+}
