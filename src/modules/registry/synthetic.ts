@@ -34,7 +34,7 @@ function assertDivisionCode(code: string, what: string): void {
   if (!/^\d{6}$/.test(code)) throw new RangeError(`${what} must be 6 digits, got '${code}'`);
 }
 
-export interface CitizenIdOptions {
+export type CitizenIdOptions = {
   /** 6-digit GB/T 2260 code; callers choose it so generated people match their organisations. */
   addressCode: string;
   birthYearFrom?: number;
