@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Executor } from '../../platform/db/executor.ts';
 import { NATIONAL_DEPARTMENTS } from './departments/catalogue.ts';
 import { deriveRegionFlags, loadRegionReference } from './regions/reference.ts';
@@ -9,6 +10,9 @@ import { deriveRegionFlags, loadRegionReference } from './regions/reference.ts';
  */
 export async function loadReferenceData(tx: Executor): Promise<void> {
   const regions = loadRegionReference();
+  const fingerprint = createHash('sha256').update(JSON.stringify([regions, NATIONAL_DEPARTMENTS])).digest('hex');
+  const loaded = await tx.query<{ fingerprint: string }>(`SELECT fingerprint FROM reference_data_versions WHERE name = 'registry'`);
+  if (loaded[0]?.fingerprint === fingerprint) return;
   await tx.query(
     `INSERT INTO regions (code, name, level, parent_code, province_code, sort)
      SELECT * FROM unnest($1::char(6)[], $2::text[], $3::smallint[], $4::char(6)[], $5::char(6)[], $6::int[])
@@ -49,5 +53,10 @@ export async function loadReferenceData(tx: Executor): Promise<void> {
        ORDER BY 5
      ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, short_name = EXCLUDED.short_name, name_en = EXCLUDED.name_en`,
     [col(0), col(1), col(2), col(3), col(4), col(5), col(6), col(7)],
+  );
+  await tx.query(
+    `INSERT INTO reference_data_versions (name, fingerprint) VALUES ('registry', $1)
+     ON CONFLICT (name) DO UPDATE SET fingerprint = EXCLUDED.fingerprint, loaded_at = now()`,
+    [fingerprint],
   );
 }

@@ -20,7 +20,9 @@ export class RowIssues {
 
   /** All or nothing: any problem stops the import before a single row is written. */
   throwIfAny(): void {
-    if (this.count > 0) throw new AppError('IMPORT_INVALID_ROWS', { count: this.count }, this.details);
+    if (this.count === 0) return;
+    const sorted = [...this.details].sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
+    throw new AppError('IMPORT_INVALID_ROWS', { count: this.count }, sorted);
   }
 }
 

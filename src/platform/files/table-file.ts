@@ -4,6 +4,8 @@ import { AppError } from '../http/errors.ts';
 
 export type TableFormat = 'csv' | 'xlsx';
 export type ParsedTable = { headers: string[]; rows: string[][] };
+/** Rows with the numbers the user sees in the file (the header is row 1); blank rows dropped. */
+export type NumberedTable = { headers: string[]; rows: string[][]; numbers: number[] };
 
 const XLSX_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 
@@ -24,18 +26,25 @@ export function decodeText(data: Buffer): string {
   }
 }
 
-export async function readTable(data: Buffer, maxRows: number): Promise<ParsedTable> {
+export async function readTable(data: Buffer, maxRows: number): Promise<NumberedTable> {
   const table = detectFormat(data) === 'xlsx' ? await readXlsx(data) : readCsv(data);
-  const rows = table.rows.filter((r) => r.some((cell) => cell.trim() !== ''));
+  const rows: string[][] = [];
+  const numbers: number[] = [];
+  // Number before dropping blank rows, so that a report names the row the user sees.
+  table.rows.forEach((r, index) => {
+    if (!r.some((cell) => cell.trim() !== '')) return;
+    rows.push(r);
+    numbers.push(index + 2);
+  });
   if (rows.length === 0) throw new AppError('IMPORT_FILE_EMPTY');
   if (rows.length > maxRows) throw new AppError('IMPORT_TOO_MANY_ROWS', { max: maxRows });
-  return { headers: table.headers, rows };
+  return { headers: table.headers, rows, numbers };
 }
 
 function readCsv(data: Buffer): ParsedTable {
   let records: string[][];
   try {
-    records = parseCsv(decodeText(data), { relax_column_count: true, skip_empty_lines: true }) as string[][];
+    records = parseCsv(decodeText(data), { relax_column_count: true, skip_empty_lines: false }) as string[][];
   } catch (error) {
     throw new AppError('IMPORT_FILE_UNREADABLE', { reason: (error as Error).message.slice(0, 200) });
   }

@@ -15,13 +15,14 @@ export const MAX_FAILED_LOGINS = 5;
 export const LOCK_MINUTES = 15;
 // Verifying against a fixed hash for unknown users keeps the answer time the same, so the
 // timing does not tell which user names exist.
-const DUMMY_HASH = hashPassword('zhigeng-dummy-password');
+let dummyHash: Promise<string> | null = null;
 
 /** Sign in: checks lockout, password, and status, then opens a session. */
 export async function login(ctx: Ctx, input: { username: string; password: string; userAgent: string }) {
   const account = await repo.findAccountByUsername(ctx.db, input.username.trim());
   if (!account) {
-    await verifyPassword(await DUMMY_HASH, input.password);
+    dummyHash ??= hashPassword('zhigeng-dummy-password');
+    await verifyPassword(await dummyHash, input.password);
     throw new AppError('AUTH_INVALID_CREDENTIALS');
   }
   if (account.lockedUntil && account.lockedUntil > ctx.now) {

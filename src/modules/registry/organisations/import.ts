@@ -9,6 +9,7 @@ import { listDepartmentCodes } from '../departments/repo.ts';
 import { listAllRegions } from '../regions/repo.ts';
 import { validateOrgFields } from './fields.ts';
 import { canPlaceOrganisation } from './policy.ts';
+import { type OrganisationQuery, toOrgFilter } from './service.ts';
 import * as repo from './repo.ts';
 import { ORG_ROLE_LABELS, OWNERSHIP_LABELS, type OrgRole, type Ownership } from './rules.ts';
 
@@ -43,7 +44,7 @@ export async function importOrganisations(ctx: Ctx, data: Buffer, options: { dry
   const rows: repo.OrgWrite[] = [];
   const firstRowOfCode = new Map<string, number>();
   records.forEach((record, index) => {
-    const rowNumber = index + 2;
+    const rowNumber = table.numbers[index] as number;
     const checked = validateOrgFields(record);
     if (!checked.ok) return issues.addFieldDetails(rowNumber, checked.details, labelOf);
     const f = checked.value;
@@ -93,8 +94,8 @@ export async function organisationsTemplate(format: TableFormat) {
 }
 
 /** Export as the caller sees the list; the columns are the import columns plus status, so a file can go round trip. */
-export async function exportOrganisations(ctx: Ctx, query: { q?: string; regionCode?: string; ownership?: string; role?: string; status?: string }, format: TableFormat) {
-  const { items } = await repo.listOrganisationsInScope(ctx.db, requireActor(ctx).grants, { ...query, limit: MAX_ROWS, offset: 0 });
+export async function exportOrganisations(ctx: Ctx, query: OrganisationQuery, format: TableFormat) {
+  const { items } = await repo.listOrganisationsInScope(ctx.db, requireActor(ctx).grants, toOrgFilter(query, MAX_ROWS, 0));
   const rows = items.map((o) => [
     o.name, o.creditCode, o.regionCode, o.departmentCode ?? '', OWNERSHIP_LABELS[o.ownership as Ownership]?.zh ?? o.ownership,
     o.roles.map((r) => ORG_ROLE_LABELS[r as OrgRole]?.zh ?? r).join('、'), o.address, o.contactName, o.status === 'active' ? '正常' : '已停用',

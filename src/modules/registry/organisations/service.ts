@@ -36,16 +36,18 @@ async function resolvePlacement(tx: Executor, ctx: Ctx, f: OrgFields): Promise<s
   return region.provinceCode;
 }
 
-export async function listOrganisations(ctx: Ctx, query: { q?: string; regionCode?: string; ownership?: string; role?: string; status?: string; page: number; pageSize: number }) {
+export type OrganisationQuery = { q?: string; regionCode?: string; ownership?: string; role?: string; status?: string };
+
+/** A query shaped like a credit code searches by code; anything else by name. */
+export function toOrgFilter(query: OrganisationQuery, limit: number, offset: number): repo.OrgFilter {
   const q = query.q?.trim();
   const creditCode = q && /^[0-9A-Z]{18}$/i.test(q) ? q.toUpperCase() : undefined;
-  const result = await repo.listOrganisationsInScope(ctx.db, requireActor(ctx).grants, {
-    ...query,
-    q,
-    creditCode,
-    limit: query.pageSize,
-    offset: (query.page - 1) * query.pageSize,
-  });
+  return { ...query, q, creditCode, limit, offset };
+}
+
+export async function listOrganisations(ctx: Ctx, query: OrganisationQuery & { page: number; pageSize: number }) {
+  const filter = toOrgFilter(query, query.pageSize, (query.page - 1) * query.pageSize);
+  const result = await repo.listOrganisationsInScope(ctx.db, requireActor(ctx).grants, filter);
   return { items: result.items.map((r) => presentOrganisation(ctx, r)), total: result.total, page: query.page, pageSize: query.pageSize };
 }
 

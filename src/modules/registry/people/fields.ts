@@ -1,5 +1,5 @@
 import type { ErrorDetail } from '../../../platform/http/errors.ts';
-import { TITLE_LEVELS, TITLE_LEVEL_LABELS, type TitleLevel, parseCitizenId, parseMobilePhone } from './rules.ts';
+import { TITLE_LEVELS, TITLE_LEVEL_LABELS, type TitleLevel, maskIdNumber, parseCitizenId, parseMobilePhone } from './rules.ts';
 
 /** Raw person fields as typed in a form or read from one row of an import file. */
 export type PersonFieldsInput = {
@@ -41,7 +41,8 @@ export function parseTitleLevel(raw: string | undefined): TitleLevel | null {
 export function validatePersonFields(input: PersonFieldsInput, now: Date): { ok: true; value: PersonFields } | { ok: false; details: ErrorDetail[] } {
   const details: ErrorDetail[] = [];
   const id = parseCitizenId(input.idNumber ?? '', now);
-  if (!id.ok) details.push({ code: id.reason, path: '/idNumber', value: input.idNumber });
+  // Even a wrong ID number is personal data: reports echo it masked.
+  if (!id.ok) details.push({ code: id.reason, path: '/idNumber', value: maskIdNumber((input.idNumber ?? '').trim()) });
   const name = (input.name ?? '').trim();
   if (!NAME_PATTERN.test(name)) details.push({ code: 'FIELD_INVALID', path: '/name', value: input.name, params: { column: 'name' } });
   const regionCode = (input.regionCode ?? '').trim();

@@ -10,7 +10,7 @@ import { listAllRegions } from '../regions/repo.ts';
 import { validatePersonFields } from './fields.ts';
 import * as repo from './repo.ts';
 import { TITLE_LEVEL_LABELS, type TitleLevel } from './rules.ts';
-import { sealPerson } from './service.ts';
+import { type PeopleQuery, sealPerson, toPersonFilter } from './service.ts';
 
 type PersonColumn = 'idNumber' | 'name' | 'regionCode' | 'employerCreditCode' | 'titleSeries' | 'titleLevel' | 'specialty' | 'phone';
 
@@ -49,7 +49,7 @@ export async function importPeople(ctx: Ctx, data: Buffer, options: { dryRun: bo
   const sealed: repo.PersonWrite[] = [];
   const firstRowOfHash = new Map<string, number>();
   records.forEach((record, index) => {
-    const rowNumber = index + 2; // row 1 holds the headers
+    const rowNumber = table.numbers[index] as number;
     const checked = validatePersonFields(record, ctx.now);
     if (!checked.ok) return issues.addFieldDetails(rowNumber, checked.details, labelOf);
     const f = checked.value;
@@ -107,9 +107,9 @@ const EXPORT_HEADERS = ['身份证号码(已脱敏) ID (masked)', '姓名 Name',
 const EXPORT_LIMIT = 100_000;
 
 /** Export the filtered list as the caller sees it: personal data stays masked in files. */
-export async function exportPeople(ctx: Ctx, query: { q?: string; regionCode?: string; employerId?: string; titleLevel?: string; status?: string }, format: TableFormat) {
+export async function exportPeople(ctx: Ctx, query: PeopleQuery, format: TableFormat) {
   const grants = requireActor(ctx).grants;
-  const { items } = await repo.listPeopleInScope(ctx.db, grants, { ...query, limit: EXPORT_LIMIT, offset: 0 });
+  const { items } = await repo.listPeopleInScope(ctx.db, grants, toPersonFilter(ctx, query, EXPORT_LIMIT, 0));
   const rows = items.map((p) => [
     p.idNumberMasked, p.name, p.gender === 'M' ? '男' : '女', p.birthDate, p.regionName, p.employerName, p.titleSeries,
     TITLE_LEVEL_LABELS[p.titleLevel as TitleLevel]?.zh ?? p.titleLevel, p.specialty, p.phoneMasked, p.status === 'active' ? '正常' : '已停用',

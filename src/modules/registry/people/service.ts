@@ -91,18 +91,19 @@ function validated(input: PersonFieldsInput, now: Date): PersonFields {
   return result.value;
 }
 
-export async function listPeople(ctx: Ctx, query: { q?: string; regionCode?: string; employerId?: string; titleLevel?: string; status?: string; page: number; pageSize: number }) {
-  const actor = requireActor(ctx);
+export type PeopleQuery = { q?: string; regionCode?: string; employerId?: string; titleLevel?: string; status?: string };
+
+/** A query that is a valid citizen ID searches by its keyed hash; anything else by name. */
+export function toPersonFilter(ctx: Ctx, query: PeopleQuery, limit: number, offset: number): repo.PersonFilter {
   const q = query.q?.trim();
-  // A query that is a valid citizen ID searches by its keyed hash; anything else by name.
   const id = q ? parseCitizenId(q, ctx.now) : null;
-  const result = await repo.listPeopleInScope(ctx.db, actor.grants, {
-    ...query,
-    q,
-    idHash: id?.ok ? ctx.pii.hash(id.idNumber) : undefined,
-    limit: query.pageSize,
-    offset: (query.page - 1) * query.pageSize,
-  });
+  return { ...query, q, idHash: id?.ok ? ctx.pii.hash(id.idNumber) : undefined, limit, offset };
+}
+
+export async function listPeople(ctx: Ctx, query: PeopleQuery & { page: number; pageSize: number }) {
+  const actor = requireActor(ctx);
+  const filter = toPersonFilter(ctx, query, query.pageSize, (query.page - 1) * query.pageSize);
+  const result = await repo.listPeopleInScope(ctx.db, actor.grants, filter);
   return { items: result.items.map((r) => presentPerson(ctx, r)), total: result.total, page: query.page, pageSize: query.pageSize };
 }
 
