@@ -11,6 +11,8 @@ export type Config = {
   demoPassword: string | undefined;
   logLevel: string;
   secureCookies: boolean;
+  /** Addresses of reverse proxies whose X-Forwarded-For is believed (none by default). */
+  trustProxy: string[];
 };
 
 function readBool(value: string | undefined, fallback: boolean): boolean {
@@ -32,5 +34,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoPassword: env.ZHIGENG_DEMO_PASSWORD || undefined,
     logLevel: env.LOG_LEVEL ?? 'info',
     secureCookies: readBool(env.ZHIGENG_SECURE_COOKIES, false),
+    trustProxy: (env.ZHIGENG_TRUST_PROXY ?? '').split(',').map((s) => s.trim()).filter(Boolean),
   };
 }

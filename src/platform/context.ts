@@ -10,6 +10,8 @@ export type Actor = {
   kind: 'staff' | 'professional' | 'system';
   personId: string | null;
   grants: Grant[];
+  /** After a reset: only the password change, `me` and sign-out are allowed until changed. */
+  mustChangePassword?: boolean;
 };
 
 /** What every service function receives: who acts, on which database, when, in which language. */

@@ -50,7 +50,7 @@ export async function startServer(config: Config, log: (line: string) => void = 
   try {
     const pii = createPiiCipher(loadMasterKey(config.dataDir));
     await prepareDatabase(db, config, pii, log);
-    const app = await buildApp({ db, pii, logLevel: config.logLevel, secureCookies: config.secureCookies, webDir: WEB_DIST });
+    const app = await buildApp({ db, pii, logLevel: config.logLevel, secureCookies: config.secureCookies, webDir: WEB_DIST, trustProxy: config.trustProxy });
     await app.listen({ port: config.port, host: config.host });
     log(`知更 Zhigeng 已启动 / listening on http://${config.host}:${config.port}  (${db.kind === 'pglite' ? `PGlite ${config.dataDir}` : 'PostgreSQL'})`);
     return {

@@ -16,9 +16,7 @@ export type AuditInput = {
 /** Write one audit event in the caller's transaction (STYLE.md 31). */
 export async function recordAudit(tx: Executor, ctx: Ctx, input: AuditInput): Promise<void> {
   await tx.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_LOCK_KEY]);
-  const last = await tx.query<{ seq: number; hash: string }>(
-    'SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1',
-  );
+  const last = await tx.query<{ seq: number; hash: string }>('SELECT seq, hash FROM audit_head');
   const prevHash = last[0]?.hash ?? GENESIS_HASH;
   const actor = ctx.actor;
   const systemActor = actor?.kind === 'system';
@@ -26,7 +24,8 @@ export async function recordAudit(tx: Executor, ctx: Ctx, input: AuditInput): Pr
     seq: (last[0]?.seq ?? 0) + 1,
     at: ctx.now.toISOString(),
     actorId: actor && !systemActor ? actor.accountId : null,
-    actorName: actor ? actor.username : 'anonymous',
+    // A professional's user name is the citizen ID: the trail names them by display name.
+    actorName: actor ? (actor.kind === 'professional' ? actor.displayName : actor.username) : 'anonymous',
     action: input.action,
     entity: input.entity,
     entityId: input.entityId,
@@ -54,5 +53,9 @@ export async function recordAudit(tx: Executor, ctx: Ctx, input: AuditInput): Pr
       prevHash,
       hash,
     ],
+  );
+  await tx.query(
+    `INSERT INTO audit_head (id, seq, hash) VALUES (true, $1, $2) ON CONFLICT (id) DO UPDATE SET seq = EXCLUDED.seq, hash = EXCLUDED.hash`,
+    [payload.seq, hash],
   );
 }

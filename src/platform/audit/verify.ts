@@ -49,6 +49,17 @@ export async function verifyAuditChain(db: Executor, pageSize = 5000): Promise<C
       prevHash = row.hash;
       expectedSeq = seq + 1;
     }
-    if (rows.length < pageSize) return { ok: true, events: expectedSeq - 1 };
+    if (rows.length < pageSize) return checkHead(db, expectedSeq - 1, prevHash);
   }
+}
+
+/** The chain must end where the head says: otherwise the newest events were removed. */
+async function checkHead(db: Executor, events: number, lastHash: string): Promise<ChainReport> {
+  const head = await db.query<{ seq: number; hash: string }>('SELECT seq, hash FROM audit_head');
+  const headSeq = Number(head[0]?.seq ?? 0);
+  if (headSeq > events) return { ok: false, events, brokenAt: events + 1, reason: 'missing event' };
+  if (headSeq < events || (head[0] && head[0].hash !== lastHash)) {
+    return { ok: false, events, brokenAt: headSeq || 1, reason: 'chain head does not match' };
+  }
+  return { ok: true, events };
 }

@@ -23,10 +23,13 @@ export type ScopeColumns = {
  * reach contributes nothing, so out-of-scope rows are simply not found.
  */
 export function scopeFilter(grants: readonly Grant[], permission: Permission, cols: ScopeColumns, params: SqlParams): string {
+  const relevant = grantsWith(grants, permission);
+  // Decide on a nationwide grant first, so that no parameter is added for a condition that
+  // is then dropped (PostgreSQL cannot type an unused parameter).
+  if (relevant.some((g) => g.scopeType === 'nation')) return 'TRUE';
   const parts: string[] = [];
-  for (const grant of grantsWith(grants, permission)) {
+  for (const grant of relevant) {
     const part = grantCondition(grant, cols, params);
-    if (part === 'TRUE') return 'TRUE';
     if (part) parts.push(part);
   }
   return parts.length ? `(${parts.join(' OR ')})` : 'FALSE';

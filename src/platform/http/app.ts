@@ -21,6 +21,8 @@ export type AppDeps = {
   logLevel?: string;
   secureCookies?: boolean;
   webDir?: string | null;
+  /** Proxies whose X-Forwarded-For is believed; otherwise the client address is the socket's. */
+  trustProxy?: string[];
 };
 
 export type App = FastifyInstance;
@@ -31,7 +33,9 @@ export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
 export async function buildApp(deps: AppDeps): Promise<App> {
   const app = Fastify({
     logger: deps.logLevel === 'silent' ? false : { level: deps.logLevel ?? 'info' },
-    trustProxy: true,
+    // A client can write X-Forwarded-For itself: believe it only from configured proxies,
+    // or rate limits and audited addresses could be forged.
+    trustProxy: deps.trustProxy?.length ? deps.trustProxy : false,
     bodyLimit: 2 * 1024 * 1024,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();

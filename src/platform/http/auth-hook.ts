@@ -28,7 +28,8 @@ export const CSRF_HEADER = 'x-csrf-token';
 export type SessionResolver = (db: Database, token: string, now: Date) => Promise<{ actor: Actor; csrfToken: string } | null>;
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
-const UNDECLARED_PREFIXES = ['/api/docs'];
+// Swagger UI's own routes: exactly /api/docs and what lies below it.
+const isDocsRoute = (url: string) => url === '/api/docs' || url.startsWith('/api/docs/');
 
 /**
  * One global guard: every /api route must declare `permission`, `authenticated` or `public`
@@ -38,7 +39,7 @@ export function installAuth(app: FastifyInstance, deps: { db: Database; pii: Pii
   app.decorateRequest('ctx', null as unknown as Ctx);
   app.decorateRequest('sessionCsrfToken', null);
   app.addHook('onRoute', (route) => {
-    if (!route.url.startsWith('/api/') || UNDECLARED_PREFIXES.some((p) => route.url.startsWith(p))) return;
+    if (!route.url.startsWith('/api/') || isDocsRoute(route.url)) return;
     const config = route.config ?? {};
     if (!config.permission && !config.public && !config.authenticated) {
       throw new Error(`route ${route.method} ${route.url} declares no permission`);
@@ -71,6 +72,7 @@ export function installAuth(app: FastifyInstance, deps: { db: Database; pii: Pii
     if (!config.permission && !config.authenticated) return; // non-API routes (web assets)
     if (!ctx.actor) throw new AppError('AUTH_REQUIRED');
     if (!SAFE_METHODS.has(req.method) && req.headers[CSRF_HEADER] !== csrfToken) throw new AppError('CSRF_INVALID');
+    if (ctx.actor.mustChangePassword && !config.authenticated) throw new AppError('PASSWORD_CHANGE_REQUIRED');
     if (config.permission && !hasPermission(ctx.actor.grants, config.permission)) throw new AppError('FORBIDDEN');
   });
 }

@@ -9,9 +9,10 @@ function fromValidation(error: FastifyError): AppError {
     const params = v.params as Record<string, unknown>;
     const extra = typeof params.additionalProperty === 'string' ? `/${params.additionalProperty}` : '';
     const missing = typeof params.missingProperty === 'string' ? `/${params.missingProperty}` : '';
-    const path = `${error.validationContext ?? ''}${v.instancePath}${extra}${missing}`;
+    // A JSON pointer into the part that failed ('/regionCode'), the form services use too.
+    const path = `${v.instancePath}${extra}${missing}` || '/';
     const code = extra ? 'FIELD_UNKNOWN' : missing ? 'FIELD_REQUIRED' : 'FIELD_INVALID';
-    return { code, path, params: { rule: v.keyword } };
+    return { code, path, params: { rule: v.keyword, part: error.validationContext ?? '' } };
   });
   return new AppError('VALIDATION_FAILED', {}, details);
 }

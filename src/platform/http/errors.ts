@@ -51,7 +51,7 @@ export function describe(code: string, locale: Locale, params: Record<string, un
 export type LocalisedDetail = ErrorDetail & { message: string };
 
 export function localiseDetails(details: ErrorDetail[], locale: Locale): LocalisedDetail[] {
-  return details.map((d) => ({ ...d, message: describe(d.code, locale, { ...d.params, column: d.column ?? d.path ?? '' }) }));
+  return details.map((d) => ({ ...d, message: describe(d.code, locale, { column: d.column ?? (d.path ?? '').replace(/^\//, ''), ...d.params }) }));
 }
 
 export const PLATFORM_ERRORS = {
@@ -61,6 +61,7 @@ export const PLATFORM_ERRORS = {
   FIELD_UNKNOWN: { status: 400, zh: '不认识的字段 {column}', en: 'Unknown field {column}' },
   AUTH_REQUIRED: { status: 401, zh: '请先登录', en: 'Please sign in first' },
   FORBIDDEN: { status: 403, zh: '没有执行此操作的权限', en: 'You are not allowed to do this' },
+  PASSWORD_CHANGE_REQUIRED: { status: 403, zh: '请先修改临时密码', en: 'Change your temporary password first' },
   CSRF_INVALID: { status: 403, zh: '请求校验失败，请刷新页面后重试', en: 'Request verification failed; reload the page and retry' },
   NOT_FOUND: { status: 404, zh: '找不到所请求的内容', en: 'Not found' },
   CONFLICT: { status: 409, zh: '与已有数据冲突', en: 'This conflicts with existing data' },

@@ -59,12 +59,16 @@ export async function insertGrants(db: Executor, accountId: string, grants: Gran
   }
 }
 
-export async function recordFailedLogin(db: Executor, id: string, lockUntil: Date | null): Promise<void> {
-  await db.query(
-    `UPDATE accounts SET failed_attempts = CASE WHEN $2::timestamptz IS NULL THEN failed_attempts + 1 ELSE 0 END,
-       locked_until = COALESCE($2::timestamptz, locked_until) WHERE id = $1`,
-    [id, lockUntil],
+/** Count a failed sign-in atomically; at `maxAttempts` the account locks until `lockUntil`. */
+export async function recordFailedLogin(db: Executor, id: string, maxAttempts: number, lockUntil: Date): Promise<boolean> {
+  const rows = await db.query<{ locked: boolean }>(
+    `UPDATE accounts SET
+       failed_attempts = CASE WHEN failed_attempts + 1 >= $2 THEN 0 ELSE failed_attempts + 1 END,
+       locked_until = CASE WHEN failed_attempts + 1 >= $2 THEN $3::timestamptz ELSE locked_until END
+     WHERE id = $1 RETURNING failed_attempts = 0 AS locked`,
+    [id, maxAttempts, lockUntil],
   );
+  return rows[0]?.locked ?? false;
 }
 
 export async function recordSuccessfulLogin(db: Executor, id: string): Promise<void> {
@@ -106,6 +110,7 @@ export type SessionActorRow = {
   kind: 'staff' | 'professional';
   personId: string | null;
   csrfToken: string;
+  mustChangePassword: boolean;
   grants: Grant[];
 };
 
@@ -113,7 +118,7 @@ export type SessionActorRow = {
 export async function findSessionActor(db: Executor, tokenHash: Buffer, now: Date): Promise<SessionActorRow | null> {
   const rows = await db.query<SessionActorRow>(
     `SELECT a.id AS "accountId", a.username, a.display_name AS "displayName", a.kind, a.person_id AS "personId",
-            s.csrf_token AS "csrfToken",
+            s.csrf_token AS "csrfToken", a.must_change_password AS "mustChangePassword",
             COALESCE((SELECT json_agg(json_build_object('role', g.role, 'scopeType', g.scope_type, 'scopeId', g.scope_id))
                         FROM grants g WHERE g.account_id = a.id), '[]'::json) AS grants
        FROM sessions s JOIN accounts a ON a.id = s.account_id AND a.status = 'active'
@@ -125,6 +130,10 @@ export async function findSessionActor(db: Executor, tokenHash: Buffer, now: Dat
 
 export async function deleteSession(db: Executor, tokenHash: Buffer): Promise<void> {
   await db.query('DELETE FROM sessions WHERE token_hash = $1', [tokenHash]);
+}
+
+export async function deleteOtherSessions(db: Executor, accountId: string, keep: Buffer): Promise<void> {
+  await db.query('DELETE FROM sessions WHERE account_id = $1 AND token_hash <> $2', [accountId, keep]);
 }
 
 export async function deleteSessionsOfAccount(db: Executor, accountId: string): Promise<void> {

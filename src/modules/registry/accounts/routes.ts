@@ -25,7 +25,7 @@ export const accountRoutes: FastifyPluginAsyncTypebox<{ secureCookies: boolean }
   });
   app.get('/api/auth/me', { config: { authenticated: true }, schema: { tags, response: { 200: SessionResponse } } }, async (req) => getMe(req.ctx).then((me) => ({ me, csrfToken: req.sessionCsrfToken ?? '' })));
   app.post('/api/auth/password', { config: { authenticated: true }, schema: { tags, body: PasswordBody } }, async (req, reply) => {
-    await changePassword(req.ctx, req.body);
+    await changePassword(req.ctx, { ...req.body, currentToken: req.cookies[SESSION_COOKIE] ?? '' });
     return reply.status(204).send();
   });
   app.post('/api/auth/register', {

@@ -30,12 +30,13 @@ export async function login(ctx: Ctx, input: { username: string; password: strin
     throw new AppError('AUTH_LOCKED', { minutes });
   }
   if (!(await verifyPassword(account.passwordHash, input.password))) {
-    const lock = account.failedAttempts + 1 >= MAX_FAILED_LOGINS ? new Date(ctx.now.getTime() + LOCK_MINUTES * 60000) : null;
-    await ctx.db.transaction(async (tx) => {
-      await repo.recordFailedLogin(tx, account.id, lock);
-      await recordAudit(tx, ctx, { action: lock ? 'account.locked' : 'account.login_failed', entity: 'account', entityId: account.id });
+    const lockUntil = new Date(ctx.now.getTime() + LOCK_MINUTES * 60000);
+    const locked = await ctx.db.transaction(async (tx) => {
+      const nowLocked = await repo.recordFailedLogin(tx, account.id, MAX_FAILED_LOGINS, lockUntil);
+      await recordAudit(tx, ctx, { action: nowLocked ? 'account.locked' : 'account.login_failed', entity: 'account', entityId: account.id });
+      return nowLocked;
     });
-    if (lock) throw new AppError('AUTH_LOCKED', { minutes: LOCK_MINUTES });
+    if (locked) throw new AppError('AUTH_LOCKED', { minutes: LOCK_MINUTES });
     throw new AppError('AUTH_INVALID_CREDENTIALS');
   }
   if (account.status === 'pending') throw new AppError('ACCOUNT_PENDING');
@@ -78,7 +79,8 @@ export async function getMe(ctx: Ctx) {
   };
 }
 
-export async function changePassword(ctx: Ctx, input: { currentPassword: string; newPassword: string }): Promise<void> {
+/** Change one's own password; every other session of the account ends. */
+export async function changePassword(ctx: Ctx, input: { currentPassword: string; newPassword: string; currentToken: string }): Promise<void> {
   const actor = requireActor(ctx);
   const account = await repo.findAccountById(ctx.db, actor.accountId);
   if (!account) throw new AppError('ACCOUNT_NOT_FOUND');
@@ -87,6 +89,7 @@ export async function changePassword(ctx: Ctx, input: { currentPassword: string;
   const hash = await hashPassword(input.newPassword);
   await ctx.db.transaction(async (tx) => {
     await repo.updatePassword(tx, account.id, hash, false, ctx.now);
+    await repo.deleteOtherSessions(tx, account.id, hashToken(input.currentToken));
     await recordAudit(tx, ctx, { action: 'account.password_changed', entity: 'account', entityId: account.id });
   });
 }
@@ -122,12 +125,12 @@ export async function registerProfessional(ctx: Ctx, input: RegistrationInput) {
       status: 'pending',
       mustChangePassword: false,
     });
-    await repo.insertGrants(tx, id, [{ role: 'professional', scopeType: 'organisation', scopeId: input.employerId }]);
+    await repo.insertGrants(tx, id, [{ role: 'professional', scopeType: 'organisation', scopeId: person.employerId }]);
     await recordAudit(tx, { ...ctx, actor: null }, {
       action: 'account.registered',
       entity: 'account',
       entityId: id,
-      after: { personId: person.id, employerId: input.employerId, status: 'pending' },
+      after: { personId: person.id, employerId: person.employerId, status: 'pending' },
     });
     return { id, status: 'pending' as const };
   });

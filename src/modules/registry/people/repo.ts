@@ -13,6 +13,7 @@ export type PersonRow = {
   id: string;
   idNumberMasked: string;
   idNumberEnc: Uint8Array;
+  phoneEnc: Uint8Array | null;
   name: string;
   gender: 'M' | 'F';
   birthDate: string;
@@ -30,7 +31,7 @@ export type PersonRow = {
   updatedAt: Date;
 };
 
-const SELECT_PERSON = `SELECT p.id, p.id_number_masked AS "idNumberMasked", p.id_number_enc AS "idNumberEnc", p.name, p.gender,
+const SELECT_PERSON = `SELECT p.id, p.id_number_masked AS "idNumberMasked", p.id_number_enc AS "idNumberEnc", p.phone_enc AS "phoneEnc", p.name, p.gender,
     p.birth_date AS "birthDate", p.region_code AS "regionCode", r.name AS "regionName", p.province_code AS "provinceCode",
     p.employer_id AS "employerId", o.name AS "employerName", p.title_series AS "titleSeries", p.title_level AS "titleLevel",
     p.specialty, p.phone_masked AS "phoneMasked", p.status, p.created_at AS "createdAt", p.updated_at AS "updatedAt"
@@ -79,8 +80,11 @@ export async function findPersonInScope(db: Executor, grants: Grant[], permissio
   return rows[0] ?? null;
 }
 
-export async function findPersonIdByHash(db: Executor, hash: Buffer): Promise<{ id: string; name: string } | null> {
-  const rows = await db.query<{ id: string; name: string }>('SELECT id, name FROM people WHERE id_number_hash = $1', [hash]);
+export async function findPersonIdByHash(db: Executor, hash: Buffer): Promise<{ id: string; name: string; employerId: string } | null> {
+  const rows = await db.query<{ id: string; name: string; employerId: string }>(
+    'SELECT id, name, employer_id AS "employerId" FROM people WHERE id_number_hash = $1',
+    [hash],
+  );
   return rows[0] ?? null;
 }
 

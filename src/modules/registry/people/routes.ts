@@ -3,7 +3,7 @@ import { Type } from 'typebox';
 import { readUpload, sendFile } from '../../../platform/http/files.ts';
 import { FormatQuery, IdParams, ImportQuery, ImportResponse } from '../../../platform/http/schemas.ts';
 import { exportPeople, importPeople, peopleTemplate } from './import.ts';
-import { PersonBody, PersonExportQuery, PersonPage, PersonQuery, PersonResponse } from './schemas.ts';
+import { PersonBody, PersonExportQuery, PersonPage, PersonQuery, PersonResponse, PersonUpdateBody } from './schemas.ts';
 import { createPerson, getPerson, listPeople, revealIdNumber, setPersonActive, updatePerson } from './service.ts';
 
 const tags = ['people 专业技术人员'];
@@ -31,7 +31,7 @@ export const peopleRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post('/api/people', { config: { permission: 'person.write' }, schema: { tags, body: PersonBody, response: { 201: PersonResponse } } }, async (req, reply) =>
     reply.status(201).send(await createPerson(req.ctx, req.body)),
   );
-  app.put('/api/people/:id', { config: { permission: 'person.write' }, schema: { tags, params: IdParams, body: PersonBody, response: { 200: PersonResponse } } }, async (req) =>
+  app.put('/api/people/:id', { config: { permission: 'person.write' }, schema: { tags, params: IdParams, body: PersonUpdateBody, response: { 200: PersonResponse } } }, async (req) =>
     updatePerson(req.ctx, req.params.id, req.body),
   );
   app.post('/api/people/:id/deactivate', { config: { permission: 'person.write' }, schema: { tags, params: IdParams, response: { 200: PersonResponse } } }, async (req) =>

@@ -21,6 +21,16 @@ export const PersonBody = Type.Object(
 );
 export type PersonBody = Static<typeof PersonBody>;
 
+/** As PersonBody, but the ID number and phone may be left out (unchanged). */
+export const PersonUpdateBody = Type.Object(
+  {
+    ...PersonBody.properties,
+    idNumber: Type.Optional(Type.String({ minLength: 1, maxLength: 20 })),
+    phone: Type.Optional(Type.String({ maxLength: 20 })),
+  },
+  { additionalProperties: false },
+);
+
 export const PersonQuery = Type.Object(
   {
     q: Type.Optional(Type.String({ maxLength: 50 })),

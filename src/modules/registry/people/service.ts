@@ -12,6 +12,8 @@ import * as repo from './repo.ts';
 import { maskIdNumber, maskPhone, parseCitizenId } from './rules.ts';
 
 export type PersonInput = PersonFieldsInput & { employerId: string };
+/** On update the ID number and phone may be left out: they are only ever shown masked, so absent means unchanged. */
+export type PersonUpdateInput = Omit<PersonInput, 'idNumber' | 'phone'> & { idNumber?: string; phone?: string };
 
 /** Encrypt, hash and mask the personal data of validated fields into a row to write. */
 export function sealPerson(pii: PiiCipher, id: string, f: PersonFields, place: { provinceCode: string; employerId: string }): repo.PersonWrite {
@@ -50,8 +52,7 @@ function auditView(p: repo.PersonWrite | repo.PersonRow) {
 
 export function presentPerson(ctx: Ctx, row: repo.PersonRow) {
   const grants = requireActor(ctx).grants;
-  const { idNumberEnc: _sealed, ...visible } = row;
-  void _sealed;
+  const { idNumberEnc: _id, phoneEnc: _phone, ...visible } = row;
   const canWrite = hasPermission(grants, 'person.write');
   return {
     ...visible,
@@ -132,11 +133,18 @@ export async function createPerson(ctx: Ctx, input: PersonInput) {
   return getPerson(ctx, id);
 }
 
-export async function updatePerson(ctx: Ctx, id: string, input: PersonInput) {
-  const fields = validated(input, ctx.now);
+export async function updatePerson(ctx: Ctx, id: string, input: PersonUpdateInput) {
   await ctx.db.transaction(async (tx) => {
     const before = await repo.findPersonInScope(tx, requireActor(ctx).grants, 'person.write', id);
     if (!before) throw new AppError('PERSON_NOT_FOUND');
+    const fields = validated(
+      {
+        ...input,
+        idNumber: input.idNumber ?? ctx.pii.decrypt(before.idNumberEnc),
+        phone: input.phone ?? (before.phoneEnc ? ctx.pii.decrypt(before.phoneEnc) : ''),
+      },
+      ctx.now,
+    );
     const employer = await checkPlacement(tx, ctx, fields, input.employerId);
     const sealed = sealPerson(ctx.pii, id, fields, { provinceCode: employer.provinceCode, employerId: employer.id });
     const holder = await repo.findPersonIdByHash(tx, sealed.idNumberHash);
@@ -173,7 +181,7 @@ export async function registerPersonForAccount(
   tx: Executor,
   ctx: Ctx,
   input: PersonFieldsInput & { employerId: string },
-): Promise<{ id: string; idNumber: string; name: string }> {
+): Promise<{ id: string; idNumber: string; name: string; employerId: string }> {
   const fields = validated(input, ctx.now);
   if (!fields.phone) throw new AppError('PHONE_INVALID', {}, [{ code: 'PHONE_INVALID', path: '/phone' }]);
   const employer = await findOrganisationById(tx, input.employerId);
@@ -184,11 +192,12 @@ export async function registerPersonForAccount(
   const existing = await repo.findPersonIdByHash(tx, ctx.pii.hash(fields.idNumber));
   if (existing) {
     if (existing.name !== fields.name) throw new AppError('REGISTRATION_NAME_MISMATCH', {}, [{ code: 'REGISTRATION_NAME_MISMATCH', path: '/name' }]);
-    return { id: existing.id, idNumber: fields.idNumber, name: fields.name };
+    // The registry record decides the employer: its administrator reviews the account.
+    return { id: existing.id, idNumber: fields.idNumber, name: fields.name, employerId: existing.employerId };
   }
   const id = uuidv7();
   const sealed = sealPerson(ctx.pii, id, fields, { provinceCode: employer.provinceCode, employerId: employer.id });
   await repo.insertPerson(tx, sealed);
   await recordAudit(tx, ctx, { action: 'person.registered', entity: 'person', entityId: id, after: auditView(sealed) });
-  return { id, idNumber: fields.idNumber, name: fields.name };
+  return { id, idNumber: fields.idNumber, name: fields.name, employerId: employer.id };
 }

@@ -1,0 +1,92 @@
+import { lazy, Suspense, type ComponentType } from 'react';
+import { App as AntdApp, ConfigProvider } from 'antd';
+import enUSModule from 'antd/locale/en_US.js';
+import zhCNModule from 'antd/locale/zh_CN.js';
+import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
+import { BrowserRouter, Route, Routes } from 'react-router-dom';
+import { AuthProvider, FullPageSpin, RequireAuth } from './shared/auth.tsx';
+import { I18nProvider, useI18n } from './shared/i18n.ts';
+import { Layout } from './shared/Layout.tsx';
+import { NotFoundPage } from './shared/NotFoundPage.tsx';
+
+// antd ships its locales as CommonJS: TypeScript (NodeNext) sees the module object, the bundler
+// already hands over its `default`; accept both.
+function esDefault<T>(value: T | { default: T }): T {
+  return typeof value === 'object' && value !== null && 'default' in value ? value.default : value;
+}
+const enUS = esDefault(enUSModule);
+const zhCN = esDefault(zhCNModule);
+
+// Pages load on demand; a named export is adapted to what React.lazy expects.
+function page<M>(load: () => Promise<M>, pick: (module: M) => ComponentType) {
+  return lazy(() => load().then((module) => ({ default: pick(module) })));
+}
+
+const LoginPage = page(() => import('./modules/auth/pages/LoginPage.tsx'), (m) => m.LoginPage);
+const RegisterPage = page(() => import('./modules/auth/pages/RegisterPage.tsx'), (m) => m.RegisterPage);
+const ChangePasswordPage = page(() => import('./modules/auth/pages/ChangePasswordPage.tsx'), (m) => m.ChangePasswordPage);
+const HomePage = page(() => import('./modules/home/pages/HomePage.tsx'), (m) => m.HomePage);
+const RegionsPage = page(() => import('./modules/registry/pages/RegionsPage.tsx'), (m) => m.RegionsPage);
+const DepartmentsPage = page(() => import('./modules/registry/pages/DepartmentsPage.tsx'), (m) => m.DepartmentsPage);
+const OrganisationsPage = page(() => import('./modules/registry/pages/OrganisationsPage.tsx'), (m) => m.OrganisationsPage);
+const OrganisationDetailPage = page(
+  () => import('./modules/registry/pages/OrganisationDetailPage.tsx'),
+  (m) => m.OrganisationDetailPage,
+);
+const PeoplePage = page(() => import('./modules/registry/pages/PeoplePage.tsx'), (m) => m.PeoplePage);
+const PersonDetailPage = page(() => import('./modules/registry/pages/PersonDetailPage.tsx'), (m) => m.PersonDetailPage);
+const AccountsPage = page(() => import('./modules/registry/pages/AccountsPage.tsx'), (m) => m.AccountsPage);
+
+function AppRoutes() {
+  return (
+    <Suspense fallback={<FullPageSpin />}>
+      <Routes>
+        <Route path="/login" element={<LoginPage />} />
+        <Route path="/register" element={<RegisterPage />} />
+        <Route
+          element={
+            <RequireAuth>
+              <Layout />
+            </RequireAuth>
+          }
+        >
+          <Route index element={<HomePage />} />
+          <Route path="regions" element={<RegionsPage />} />
+          <Route path="departments" element={<DepartmentsPage />} />
+          <Route path="organisations" element={<OrganisationsPage />} />
+          <Route path="organisations/:id" element={<OrganisationDetailPage />} />
+          <Route path="people" element={<PeoplePage />} />
+          <Route path="people/:id" element={<PersonDetailPage />} />
+          <Route path="accounts" element={<AccountsPage />} />
+          <Route path="password" element={<ChangePasswordPage />} />
+          <Route path="*" element={<NotFoundPage />} />
+        </Route>
+      </Routes>
+    </Suspense>
+  );
+}
+
+function LocalizedApp({ queryClient }: { queryClient: QueryClient }) {
+  const { language } = useI18n();
+  return (
+    <ConfigProvider locale={language === 'en' ? enUS : zhCN} theme={{ token: { colorPrimary: '#1d4f91', borderRadius: 4 } }}>
+      <AntdApp>
+        <QueryClientProvider client={queryClient}>
+          <BrowserRouter>
+            <AuthProvider>
+              <AppRoutes />
+            </AuthProvider>
+          </BrowserRouter>
+        </QueryClientProvider>
+      </AntdApp>
+    </ConfigProvider>
+  );
+}
+
+export function App({ queryClient }: { queryClient: QueryClient }) {
+  return (
+    <I18nProvider>
+      <LocalizedApp queryClient={queryClient} />
+    </I18nProvider>
+  );
+}

@@ -1,0 +1,115 @@
+import { Alert, Button, Layout as AntLayout, Menu, Space, Tag, Tooltip, Typography } from 'antd';
+import type { MenuProps } from 'antd';
+import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { useState } from 'react';
+import { useAuth } from './auth.tsx';
+import { labelFor, type Permission } from './enums.ts';
+import { useI18n, type MessageKey } from './i18n.ts';
+
+type MenuEntry = { path: string; label: MessageKey; permission?: Permission };
+
+// Order is the order of the side menu; entries without a permission are shown to every signed-in user.
+const MENU: readonly MenuEntry[] = [
+  { path: '/', label: 'menu.home' },
+  { path: '/regions', label: 'menu.regions' },
+  { path: '/departments', label: 'menu.departments' },
+  { path: '/organisations', label: 'menu.organisations', permission: 'organisation.read' },
+  { path: '/people', label: 'menu.people', permission: 'person.read' },
+  { path: '/accounts', label: 'menu.accounts', permission: 'account.read' },
+  { path: '/password', label: 'menu.password' },
+];
+
+function selectedKey(pathname: string): string {
+  const match = MENU.filter((m) => m.path !== '/' && (pathname === m.path || pathname.startsWith(`${m.path}/`)));
+  return match[0]?.path ?? '/';
+}
+
+export function LanguageSwitch() {
+  const { t, language, setLanguage } = useI18n();
+  return (
+    <Tooltip title={t('lang.tooltip')}>
+      <Button
+        size="small"
+        data-testid="lang-switch"
+        aria-label={t('lang.tooltip')}
+        onClick={() => setLanguage(language === 'zh-CN' ? 'en' : 'zh-CN')}
+      >
+        {t('lang.switchTo')}
+      </Button>
+    </Tooltip>
+  );
+}
+
+function UserBox() {
+  const { me, logout } = useAuth();
+  const { t } = useI18n();
+  const navigate = useNavigate();
+  if (!me) return null;
+  return (
+    <Space size="small" wrap style={{ justifyContent: 'flex-end', flexShrink: 0, maxWidth: '70%' }}>
+      <Typography.Text strong data-testid="current-user">
+        {me.displayName}
+      </Typography.Text>
+      {me.grants.map((g) => (
+        <Tag key={`${g.role}:${g.scopeType}:${g.scopeId}`} color="blue" style={{ marginInlineEnd: 0 }}>
+          {t('layout.grant', { role: labelFor(t, 'role', g.role), scope: g.scopeName })}
+        </Tag>
+      ))}
+      <LanguageSwitch />
+      <Button
+        size="small"
+        data-testid="logout"
+        onClick={() => void logout().finally(() => navigate('/login', { replace: true }))}
+      >
+        {t('auth.logout')}
+      </Button>
+    </Space>
+  );
+}
+
+/** Signed-in shell: side menu filtered by permission, header with user, scopes and language. */
+export function Layout() {
+  const { me, can } = useAuth();
+  const { t } = useI18n();
+  const location = useLocation();
+  const [collapsed, setCollapsed] = useState(false);
+
+  const items: MenuProps['items'] = MENU.filter((m) => !m.permission || can(m.permission)).map((m) => ({
+    key: m.path,
+    label: <Link to={m.path}>{t(m.label)}</Link>,
+  }));
+
+  return (
+    <AntLayout style={{ minHeight: '100vh' }}>
+      <AntLayout.Sider collapsible collapsed={collapsed} onCollapse={setCollapsed} breakpoint="lg" width={220}>
+        <div style={{ color: '#fff', padding: '16px 20px', fontSize: 20, fontWeight: 600, whiteSpace: 'nowrap', overflow: 'hidden' }}>
+          {t('app.name')}
+        </div>
+        <Menu theme="dark" mode="inline" selectedKeys={[selectedKey(location.pathname)]} items={items} />
+      </AntLayout.Sider>
+      <AntLayout>
+        <AntLayout.Header
+          style={{ background: '#fff', padding: '0 24px', display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: 16, height: 'auto', minHeight: 64, lineHeight: '32px' }}
+        >
+          <Typography.Text strong style={{ fontSize: 16, flex: 1, minWidth: 0 }} ellipsis={{ tooltip: t('app.fullName') }}>
+            {t('app.fullName')}
+          </Typography.Text>
+          <UserBox />
+        </AntLayout.Header>
+        <AntLayout.Content style={{ margin: 24 }}>
+          {me?.mustChangePassword && location.pathname !== '/password' && (
+            <Alert
+              type="warning"
+              showIcon
+              style={{ marginBottom: 16 }}
+              title={t('auth.mustChangePassword')}
+              action={<Link to="/password">{t('auth.changePasswordNow')}</Link>}
+            />
+          )}
+          <Outlet />
+        </AntLayout.Content>
+        <AntLayout.Footer style={{ textAlign: 'center', color: '#888' }}>{t('app.footer')}</AntLayout.Footer>
+      </AntLayout>
+    </AntLayout>
+  );
+}
