@@ -2,7 +2,7 @@ import fp from 'fastify-plugin';
 import type { FastifyPluginAsync } from 'fastify';
 import './errors.ts';
 import { accountRoutes } from './accounts/routes.ts';
-import { auditRoutes } from './audit-routes.ts';
+import { auditRoutes } from './audit/routes.ts';
 import { departmentRoutes } from './departments/routes.ts';
 import { organisationRoutes } from './organisations/routes.ts';
 import { peopleRoutes } from './people/routes.ts';

@@ -2,6 +2,7 @@ import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
+import { createHash } from 'node:crypto';
 import { type Database, type Executor, TYPE_OIDS, parseNumeric, quoteIdent } from './executor.ts';
 
 const customParsers: Record<number, (value: string) => unknown> = {
@@ -20,10 +21,27 @@ const typeOverrides = {
 
 type Queryable = pg.Pool | pg.PoolClient;
 
+const statementNames = new Map<string, string>();
+
+/**
+ * Parameterised statements run as named prepared statements, which each connection plans once
+ * and reuses: planning costs more than executing for the short look-ups on every request.
+ */
+function statementName(sql: string): string {
+  let name = statementNames.get(sql);
+  if (!name) {
+    name = `z${createHash('sha1').update(sql).digest('hex').slice(0, 20)}`;
+    statementNames.set(sql, name);
+  }
+  return name;
+}
+
 function wrap(target: Queryable, copyClient: () => Promise<{ client: pg.PoolClient; release: () => void }>): Executor {
   return {
     async query<T>(sql: string, params: readonly unknown[] = []) {
-      const result = await target.query(sql, params as unknown[]);
+      const result = params.length
+        ? await target.query({ name: statementName(sql), text: sql, values: params as unknown[] })
+        : await target.query(sql);
       return result.rows as T[];
     },
     async exec(sql: string) {

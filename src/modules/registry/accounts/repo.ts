@@ -111,6 +111,7 @@ export type SessionActorRow = {
   personId: string | null;
   csrfToken: string;
   mustChangePassword: boolean;
+  expiresAt: Date;
   grants: Grant[];
 };
 
@@ -118,7 +119,7 @@ export type SessionActorRow = {
 export async function findSessionActor(db: Executor, tokenHash: Buffer, now: Date): Promise<SessionActorRow | null> {
   const rows = await db.query<SessionActorRow>(
     `SELECT a.id AS "accountId", a.username, a.display_name AS "displayName", a.kind, a.person_id AS "personId",
-            s.csrf_token AS "csrfToken", a.must_change_password AS "mustChangePassword",
+            s.csrf_token AS "csrfToken", a.must_change_password AS "mustChangePassword", s.expires_at AS "expiresAt",
             COALESCE((SELECT json_agg(json_build_object('role', g.role, 'scopeType', g.scope_type, 'scopeId', g.scope_id))
                         FROM grants g WHERE g.account_id = a.id), '[]'::json) AS grants
        FROM sessions s JOIN accounts a ON a.id = s.account_id AND a.status = 'active'

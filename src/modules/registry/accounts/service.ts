@@ -10,6 +10,7 @@ import { assertPasswordAllowed, generatePassword, hashPassword, verifyPassword }
 import { canGrant } from './policy.ts';
 import * as repo from './repo.ts';
 import { SESSION_HOURS, hashToken, newSessionToken } from './session.ts';
+import { forgetAccountSessions, forgetSession } from './session-cache.ts';
 
 export const MAX_FAILED_LOGINS = 5;
 export const LOCK_MINUTES = 15;
@@ -61,6 +62,7 @@ export async function logout(ctx: Ctx, token: string): Promise<void> {
     await repo.deleteSession(tx, hashToken(token));
     await recordAudit(tx, ctx, { action: 'account.logout', entity: 'account', entityId: actor.accountId });
   });
+  forgetSession(hashToken(token).toString('base64'));
 }
 
 /** Who am I: identity, grants with readable scope names, and the permissions they carry. */
@@ -92,6 +94,7 @@ export async function changePassword(ctx: Ctx, input: { currentPassword: string;
     await repo.deleteOtherSessions(tx, account.id, hashToken(input.currentToken));
     await recordAudit(tx, ctx, { action: 'account.password_changed', entity: 'account', entityId: account.id });
   });
+  forgetAccountSessions(account.id);
 }
 
 export type RegistrationInput = {
@@ -172,6 +175,7 @@ export async function reviewAccount(ctx: Ctx, input: { id: string; decision: 'ap
       after: { status, reason: input.reason ?? null },
     });
   });
+  forgetAccountSessions(account.id);
   return { id: account.id, status };
 }
 
@@ -185,6 +189,7 @@ export async function resetPassword(ctx: Ctx, id: string) {
     await repo.deleteSessionsOfAccount(tx, account.id);
     await recordAudit(tx, ctx, { action: 'account.password_reset', entity: 'account', entityId: account.id });
   });
+  forgetAccountSessions(account.id);
   return { id: account.id, temporaryPassword };
 }
 

@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Actor } from '../../../platform/context.ts';
 import type { Database } from '../../../platform/db/executor.ts';
 import { findAccountById, findSessionActor, listGrants } from './repo.ts';
+import { cacheSession, readCachedSession } from './session-cache.ts';
 
 export const SESSION_HOURS = 12;
 
@@ -31,8 +32,13 @@ export async function loadActor(db: Database, accountId: string): Promise<Actor 
 /** The platform's session resolver: cookie token → actor and the session's CSRF token. */
 export async function resolveSession(db: Database, token: string, now: Date): Promise<{ actor: Actor; csrfToken: string } | null> {
   if (token.length > 100) return null;
-  const row = await findSessionActor(db, hashToken(token), now);
+  const tokenHash = hashToken(token);
+  const key = tokenHash.toString('base64');
+  const cached = readCachedSession(key, now.getTime());
+  if (cached) return { actor: cached.actor, csrfToken: cached.csrfToken };
+  const row = await findSessionActor(db, tokenHash, now);
   if (!row) return null;
-  const { csrfToken, ...actor } = row;
+  const { csrfToken, expiresAt, ...actor } = row;
+  cacheSession(key, { actor, csrfToken }, now.getTime(), new Date(expiresAt).getTime());
   return { actor, csrfToken };
 }
