@@ -1,5 +1,4 @@
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { WEB_DIST } from './paths.ts';
 import type { Config } from './config.ts';
 import { SYSTEM_ACTOR, type Ctx } from './context.ts';
 import { createPiiCipher, loadMasterKey } from './crypto/pii.ts';
@@ -12,7 +11,7 @@ import { createBootstrapAccount } from '../modules/registry/accounts/index.ts';
 import { generatePassword } from '../modules/registry/accounts/passwords.ts';
 import { loadDemoData } from '../modules/registry/demo.ts';
 
-export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
+export { WEB_DIST } from './paths.ts';
 
 export function systemCtx(db: Database, pii: Ctx['pii']): Ctx {
   return { db, pii, actor: SYSTEM_ACTOR, now: new Date(), locale: 'zh-CN', requestId: 'startup', ip: '' };
@@ -49,9 +48,19 @@ export async function startServer(config: Config, log: (line: string) => void = 
   const db = await openDatabase(config);
   try {
     const pii = createPiiCipher(loadMasterKey(config.dataDir));
-    await prepareDatabase(db, config, pii, log);
-    const app = await buildApp({ db, pii, logLevel: config.logLevel, secureCookies: config.secureCookies, webDir: WEB_DIST, trustProxy: config.trustProxy });
+    let ready = false;
+    const app = await buildApp({
+      db, pii, logLevel: config.logLevel, secureCookies: config.secureCookies, webDir: WEB_DIST, trustProxy: config.trustProxy, isReady: () => ready,
+    });
+    // Listen first so that /healthz answers at once; /readyz and the API wait for the data.
     await app.listen({ port: config.port, host: config.host });
+    try {
+      await prepareDatabase(db, config, pii, log);
+    } catch (error) {
+      await app.close();
+      throw error;
+    }
+    ready = true;
     log(`知更 Zhigeng 已启动 / listening on http://${config.host}:${config.port}  (${db.kind === 'pglite' ? `PGlite ${config.dataDir}` : 'PostgreSQL'})`);
     return {
       app,

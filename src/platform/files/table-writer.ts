@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+
 import { stringify } from 'csv-stringify/sync';
 import type { TableFormat } from './table-file.ts';
 
@@ -10,7 +10,8 @@ export async function writeTable(format: TableFormat, headers: string[], rows: (
     const text = stringify([headers, ...rows]);
     return { body: Buffer.concat([Buffer.from('\uFEFF'), Buffer.from(text)]), contentType: 'text/csv; charset=utf-8', extension: 'csv' };
   }
-  const workbook = new ExcelJS.Workbook();
+  const { default: Excel } = await import('exceljs');
+  const workbook = new Excel.Workbook();
   const sheet = workbook.addWorksheet(sheetName);
   sheet.addRow(headers).font = { bold: true };
   for (const row of rows) sheet.addRow(row);

@@ -12,6 +12,7 @@ import { installAuth } from './auth-hook.ts';
 import { installErrorHandler } from './error-handler.ts';
 import { installObservability } from './observability.ts';
 import { installWeb } from './web.ts';
+import { AppError } from './errors.ts';
 import { registryModule } from '../../modules/registry/index.ts';
 import { resolveSession } from '../../modules/registry/accounts/index.ts';
 
@@ -23,6 +24,8 @@ export type AppDeps = {
   webDir?: string | null;
   /** Proxies whose X-Forwarded-For is believed; otherwise the client address is the socket's. */
   trustProxy?: string[];
+  /** False while start-up still migrates and loads data: only /healthz answers until then. */
+  isReady?: () => boolean;
 };
 
 export type App = FastifyInstance;
@@ -64,8 +67,13 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
 
+  const isReady = deps.isReady ?? (() => true);
+  // Liveness answers at once; everything else waits until migrations and data are in place.
+  app.addHook('onRequest', async (req) => {
+    if (!isReady() && req.url !== '/healthz') throw new AppError('SERVICE_STARTING');
+  });
   installAuth(app, { db: deps.db, pii: deps.pii, resolveSession });
-  installObservability(app, deps.db);
+  installObservability(app, deps.db, isReady);
 
   // Modules, in dependency order (STYLE.md 4).
   await app.register(registryModule, { secureCookies: deps.secureCookies ?? false });

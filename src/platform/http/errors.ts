@@ -68,6 +68,7 @@ export const PLATFORM_ERRORS = {
   REFERENCE_NOT_FOUND: { status: 422, zh: '引用的数据不存在', en: 'A referenced record does not exist' },
   RATE_LIMITED: { status: 429, zh: '请求过于频繁，请稍后再试', en: 'Too many requests; try again later' },
   PAYLOAD_TOO_LARGE: { status: 413, zh: '上传内容过大', en: 'The upload is too large' },
+  SERVICE_STARTING: { status: 503, zh: '系统正在启动，请稍后再试', en: 'The service is starting; try again shortly' },
   INTERNAL: { status: 500, zh: '服务器内部错误，请联系管理员并提供请求编号', en: 'Internal error; contact the administrator with the request id' },
 } satisfies Record<string, ErrorSpec>;
 

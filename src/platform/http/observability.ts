@@ -4,7 +4,7 @@ import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client
 import type { Database } from '../db/executor.ts';
 
 /** /healthz (the process answers), /readyz (the database answers), /metrics (Prometheus). */
-export function installObservability(app: FastifyInstance, db: Database): void {
+export function installObservability(app: FastifyInstance, db: Database, isReady: () => boolean = () => true): void {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   const requests = new Counter({
@@ -32,6 +32,7 @@ export function installObservability(app: FastifyInstance, db: Database): void {
   }));
   app.get('/readyz', { config: { public: true }, schema: { hide: true, response: { 200: Health, 503: Health } } }, async (_req, reply) => {
     try {
+      if (!isReady()) return reply.status(503).send({ status: 'starting' });
       await db.query('SELECT 1');
       return { status: 'ready' };
     } catch {
