@@ -100,11 +100,11 @@ describe('self-registration and review of a professional', () => {
     expect(await accountStatus(accountId)).toBe('pending');
   });
 
-  it('after approval signs in as a professional of the employer, with only self.read', async () => {
+  it('after approval signs in as a professional of the employer, with only their own permissions', async () => {
     const review = await orgAdmin.post(`/api/accounts/${accountId}/review`, { decision: 'approve' });
     expect(review.json()).toEqual({ id: accountId, status: 'active' });
     const me = (await (await login(t, idNumber, PASSWORD)).get('/api/auth/me')).json().me;
-    expect(me).toMatchObject({ kind: 'professional', username: idNumber, displayName: '陈注册', mustChangePassword: false, permissions: ['self.read'] });
+    expect(me).toMatchObject({ kind: 'professional', username: idNumber, displayName: '陈注册', mustChangePassword: false, permissions: ['self.read', 'learning.self'] });
     expect(me.grants).toEqual([{ role: 'professional', scopeType: 'organisation', scopeId: org.id, scopeName: org.name }]);
     expect(await auditActions(accountId)).toEqual(expect.arrayContaining(['account.registered', 'account.approved', 'account.login']));
   });

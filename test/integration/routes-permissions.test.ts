@@ -93,7 +93,13 @@ describe('without a session', () => {
 
 describe('with a session but without the permission', () => {
   /** Any signed-in caller may use these, whatever the role. */
-  const SIGNED_IN = ['GET /api/auth/me', 'HEAD /api/auth/me', 'POST /api/auth/password', 'POST /api/auth/logout'];
+  // Any signed-in caller: own identity, password, sign-out; the rules in force (read-only) and
+  // evidence files, whose service checks ownership or scope itself.
+  const SIGNED_IN = [
+    'GET /api/auth/me', 'HEAD /api/auth/me', 'POST /api/auth/password', 'POST /api/auth/logout',
+    'GET /api/learning/rules/:regionCode/:year', 'HEAD /api/learning/rules/:regionCode/:year',
+    'GET /api/learning/records/:id/evidence/:evidenceId', 'HEAD /api/learning/records/:id/evidence/:evidenceId',
+  ];
 
   it('an expert, who holds no registry permission, gets 403 FORBIDDEN from every route needing one', async () => {
     await createUser(t, 'walker.expert', [{ role: 'expert', scopeType: 'nation', scopeId: '000000' }]);

@@ -21,3 +21,6 @@ const registry: FastifyPluginAsync<{ secureCookies: boolean }> = async (app, opt
 };
 
 export const registryModule = fp(registry, { name: 'registry' });
+
+/** For other modules: a person inside the caller's scope for a permission, or null. */
+export { findPersonInScope } from './people/repo.ts';

@@ -33,6 +33,14 @@ export const PERMISSIONS = [
   'account.manage',
   'audit.read',
   'self.read',
+  'learning.record.read',
+  'learning.record.enter',
+  'learning.record.review',
+  'learning.record.confirm',
+  'learning.rules.manage',
+  'learning.compliance.read',
+  'learning.apikey.manage',
+  'learning.self',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -48,17 +56,24 @@ const ADMIN_BASE: Permission[] = [
   'account.review',
   'account.resetPassword',
   'audit.read',
+  'learning.record.read',
+  'learning.compliance.read',
 ];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   national_admin: PERMISSIONS,
-  province_admin: [...ADMIN_BASE, 'account.manage'],
+  province_admin: [...ADMIN_BASE, 'account.manage', 'learning.record.confirm', 'learning.rules.manage', 'learning.apikey.manage'],
   // Industry departments oversee the people of their sector but do not edit employers' data.
-  department_admin: ['organisation.read', 'person.read', 'account.read'],
-  organisation_admin: ADMIN_BASE.filter((p) => p !== 'organisation.write' && p !== 'organisation.import'),
+  department_admin: ['organisation.read', 'person.read', 'account.read', 'learning.record.read', 'learning.compliance.read'],
+  organisation_admin: [
+    ...ADMIN_BASE.filter((p) => p !== 'organisation.write' && p !== 'organisation.import'),
+    'learning.record.enter',
+    'learning.record.review',
+    'learning.apikey.manage',
+  ],
   expert: ['self.read'],
-  inspector: ['organisation.read', 'person.read'],
-  professional: ['self.read'],
+  inspector: ['organisation.read', 'person.read', 'learning.record.read', 'learning.compliance.read'],
+  professional: ['self.read', 'learning.self'],
 };
 
 /** Which scope types a role may be granted on, so that a grant cannot be nonsense. */

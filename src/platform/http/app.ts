@@ -14,6 +14,7 @@ import { installObservability } from './observability.ts';
 import { installWeb } from './web.ts';
 import { AppError } from './errors.ts';
 import { registryModule } from '../../modules/registry/index.ts';
+import { learningModule } from '../../modules/learning/index.ts';
 import { resolveSession } from '../../modules/registry/accounts/index.ts';
 
 export type AppDeps = {
@@ -77,6 +78,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
 
   // Modules, in dependency order (STYLE.md 4).
   await app.register(registryModule, { secureCookies: deps.secureCookies ?? false });
+  await app.register(learningModule);
 
   await installWeb(app, deps.webDir ?? null);
   await app.ready();

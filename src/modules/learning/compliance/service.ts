@@ -1,0 +1,93 @@
+import { type Ctx, requireActor } from '../../../platform/context.ts';
+import type { Executor } from '../../../platform/db/executor.ts';
+import { AppError } from '../../../platform/http/errors.ts';
+import { assessTotals } from '../compliance.ts';
+import { resolveProvinceRules, rulesRowsFor } from '../rules/service.ts';
+import { toTenths } from '../rules.ts';
+import * as repo from './repo.ts';
+import * as read from './read-repo.ts';
+
+/** Recompute the compliance of these (person, year) pairs in the caller's transaction. */
+export async function recomputeCompliance(tx: Executor, pairs: { personId: string; year: number }[]): Promise<void> {
+  if (pairs.length === 0) return;
+  const provinces = await repo.listProvincesOfPeople(tx, [...new Set(pairs.map((p) => p.personId))]);
+  const combos = pairs.flatMap((p) => {
+    const provinceCode = provinces.get(p.personId);
+    return provinceCode ? [{ provinceCode, year: p.year }] : [];
+  });
+  await repo.recomputePairs(tx, await rulesRowsFor(tx, combos), pairs);
+}
+
+export type YearCompliance = {
+  year: number;
+  totalHours: number;
+  publicHours: number;
+  professionalHours: number;
+  requiredTotal: number;
+  requiredProfessional: number;
+  requiredPublic: number;
+  compliant: boolean;
+  byForm: Record<string, number>;
+  shortfalls: { kind: string; hours: number }[];
+  explanation: { zh: string; en: string };
+};
+
+/** Stored figures with their plain-words verdict; a year without records reads as zero hours. */
+export function describeYear(year: number, row: read.ComplianceRow | undefined, required: { total: number; professional: number; public: number }): YearCompliance {
+  const pub = toTenths(row?.publicHours ?? 0);
+  const pro = toTenths(row?.professionalHours ?? 0);
+  const req = row
+    ? { total: toTenths(row.requiredTotal), professional: toTenths(row.requiredProfessional), public: toTenths(row.requiredPublic) }
+    : { total: toTenths(required.total), professional: toTenths(required.professional), public: toTenths(required.public) };
+  const assessed = assessTotals(pub, pro, req);
+  return {
+    year,
+    totalHours: (pub + pro) / 10,
+    publicHours: pub / 10,
+    professionalHours: pro / 10,
+    requiredTotal: req.total / 10,
+    requiredProfessional: req.professional / 10,
+    requiredPublic: req.public / 10,
+    compliant: assessed.compliant,
+    byForm: row?.byForm ?? {},
+    shortfalls: assessed.shortfalls,
+    explanation: assessed.explanation,
+  };
+}
+
+/** A person's compliance for each of `years`, read from the maintained table. */
+export async function complianceOfPerson(db: Executor, person: { id: string; provinceCode: string }, years: number[]): Promise<YearCompliance[]> {
+  const rows = await read.listComplianceOfPerson(db, person.id, years);
+  const out: YearCompliance[] = [];
+  for (const year of years) {
+    const rules = (await resolveProvinceRules(db, [person.provinceCode], year)).get(person.provinceCode);
+    const required = {
+      total: rules?.minTotalHours ?? 0,
+      professional: Math.round(toTenths(rules?.minTotalHours ?? 0) * (rules?.minProfessionalShare ?? 0)) / 10,
+      public: rules?.minPublicHours ?? 0,
+    };
+    out.push(describeYear(year, rows.get(year), required));
+  }
+  return out;
+}
+
+export function yearsRange(from: number, to: number): number[] {
+  if (to < from || to - from > 20) throw new AppError('VALIDATION_FAILED', {}, [{ code: 'FIELD_INVALID', path: '/years', params: { column: 'years' } }]);
+  return Array.from({ length: to - from + 1 }, (_, i) => from + i);
+}
+
+/** The signed-in professional's own compliance. */
+export async function getOwnCompliance(ctx: Ctx, years: number[]) {
+  const personId = requireActor(ctx).personId;
+  if (!personId) throw new AppError('LEARNING_NOT_A_PROFESSIONAL');
+  const person = await read.findPersonProvince(ctx.db, personId);
+  if (!person) throw new AppError('PERSON_NOT_FOUND');
+  return { items: await complianceOfPerson(ctx.db, person, years) };
+}
+
+/** Staff compliance for an employer, a department or a region, as far as the caller's scope reaches. */
+export async function listCompliance(ctx: Ctx, q: read.ComplianceListFilter & { page: number; pageSize: number }) {
+  const { page, pageSize, ...filter } = q;
+  const result = await read.listComplianceInScope(ctx.db, requireActor(ctx).grants, filter, pageSize, (page - 1) * pageSize);
+  return { ...result, page, pageSize };
+}
