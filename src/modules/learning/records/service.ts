@@ -166,6 +166,7 @@ export function sniffEvidenceType(data: Buffer): 'application/pdf' | 'image/png'
 /** Attach evidence to one's own record while it can still change. */
 export async function addEvidence(ctx: Ctx, recordId: string, file: { fileName: string; data: Buffer }) {
   const personId = ownPersonId(ctx);
+  if (file.data.length > MAX_EVIDENCE_BYTES) throw new AppError('PAYLOAD_TOO_LARGE');
   const contentType = sniffEvidenceType(file.data);
   if (!contentType) throw new AppError('LEARNING_EVIDENCE_TYPE');
   const id = uuidv7();
