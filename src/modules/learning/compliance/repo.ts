@@ -42,8 +42,9 @@ rec AS (
 ),
 per_form AS (
   SELECT person_id, year, form,
-         COALESCE(sum(t10) FILTER (WHERE category = 'public'), 0) AS pub,
-         COALESCE(sum(t10) FILTER (WHERE category = 'professional'), 0) AS pro
+         -- sum(bigint) is numeric: cast back so that the split below divides as integers.
+         COALESCE(sum(t10) FILTER (WHERE category = 'public'), 0)::bigint AS pub,
+         COALESCE(sum(t10) FILTER (WHERE category = 'professional'), 0)::bigint AS pro
     FROM rec GROUP BY person_id, year, form
 ),
 capped AS (
@@ -58,8 +59,8 @@ capped AS (
 ),
 totals AS (
   SELECT person_id, year,
-         sum(cpub) AS pub,
-         sum(CASE WHEN cap IS NULL OR total <= cap THEN total ELSE cap END - cpub) AS pro,
+         sum(cpub)::bigint AS pub,
+         sum(CASE WHEN cap IS NULL OR total <= cap THEN total ELSE cap END - cpub)::bigint AS pro,
          jsonb_object_agg(form, round((CASE WHEN cap IS NULL OR total <= cap THEN total ELSE cap END) / 10.0, 1)) AS by_form
     FROM capped GROUP BY person_id, year
 )
