@@ -64,10 +64,11 @@ CREATE TABLE learning_rule_versions (
 
 -- Yearly compliance per person, recomputed set-based for the (person, year) pairs a change
 -- touches, and for a whole province and year when its rules change.
+-- Derived data, rebuilt at will: no foreign keys, whose checks would double the cost of a rebuild.
 CREATE TABLE learning_compliance (
-  person_id             uuid NOT NULL REFERENCES people (id),
+  person_id             uuid NOT NULL,
   year                  smallint NOT NULL,
-  province_code         char(6) NOT NULL REFERENCES regions (code),
+  province_code         char(6) NOT NULL,
   total_hours           numeric(7,1) NOT NULL,
   public_hours          numeric(7,1) NOT NULL,
   professional_hours    numeric(7,1) NOT NULL,

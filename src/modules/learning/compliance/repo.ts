@@ -25,61 +25,67 @@ function rulesParams(rows: RulesRow[]): unknown[] {
  * `targets` is a CTE producing (person_id, year).
  */
 function upsertSql(targets: string): string {
+  // MATERIALIZED keeps each step computed once: inlined, the planner re-ran the aggregation
+  // for every target row (quadratic on a province).
   return `
 WITH rules AS (
   SELECT * FROM unnest($1::char(6)[], $2::smallint[], $3::int[], $4::int[], $5::int[], $6::int[], $7::jsonb[])
     AS t(province_code, year, req_total, req_prof, req_pub, daily_cap, caps)
 ),
-targets AS (${targets}),
-rec AS (
-  SELECT r.person_id, r.year, r.form, r.category,
-         LEAST((r.hours * 10)::bigint, COALESCE(ru.daily_cap::bigint * (r.end_date - r.start_date + 1), 9223372036854775807)) AS t10
-    FROM learning_records r
-    JOIN targets tg ON tg.person_id = r.person_id AND tg.year = r.year
-    JOIN people p ON p.id = r.person_id
-    JOIN rules ru ON ru.province_code = p.province_code AND ru.year = r.year
-   WHERE r.status IN ('approved', 'confirmed')
+targets AS MATERIALIZED (${targets}),
+placed AS MATERIALIZED (
+  SELECT tg.person_id, tg.year, p.province_code FROM targets tg JOIN people p ON p.id = tg.person_id
 ),
-per_form AS (
-  SELECT person_id, year, form,
+tp AS MATERIALIZED (
+  SELECT pl.person_id, pl.year, pl.province_code, ru.req_total, ru.req_prof, ru.req_pub, ru.daily_cap, ru.caps
+    FROM placed pl JOIN rules ru ON ru.province_code = pl.province_code AND ru.year = pl.year
+),
+per_form AS MATERIALIZED (
+  SELECT r.person_id, r.year, r.form,
          -- sum(bigint) is numeric: cast back so that the split below divides as integers.
-         COALESCE(sum(t10) FILTER (WHERE category = 'public'), 0)::bigint AS pub,
-         COALESCE(sum(t10) FILTER (WHERE category = 'professional'), 0)::bigint AS pro
-    FROM rec GROUP BY person_id, year, form
+         COALESCE(sum(LEAST((r.hours * 10)::bigint, COALESCE(tp.daily_cap::bigint * (r.end_date - r.start_date + 1), 9223372036854775807)))
+           FILTER (WHERE r.category = 'public'), 0)::bigint AS pub,
+         COALESCE(sum(LEAST((r.hours * 10)::bigint, COALESCE(tp.daily_cap::bigint * (r.end_date - r.start_date + 1), 9223372036854775807)))
+           FILTER (WHERE r.category = 'professional'), 0)::bigint AS pro,
+         (tp.caps ->> r.form)::bigint AS cap
+    FROM learning_records r
+    JOIN tp ON tp.person_id = r.person_id AND tp.year = r.year
+   WHERE r.status IN ('approved', 'confirmed')
+   GROUP BY r.person_id, r.year, r.form, tp.caps
 ),
-capped AS (
-  SELECT pf.person_id, pf.year, pf.form, c.cap,
-         CASE WHEN c.cap IS NULL OR pf.pub + pf.pro <= c.cap THEN pf.pub
-              ELSE (2 * pf.pub * c.cap + (pf.pub + pf.pro)) / (2 * (pf.pub + pf.pro)) END AS cpub,
-         pf.pub + pf.pro AS total
-    FROM per_form pf
-    JOIN people p ON p.id = pf.person_id
-    JOIN rules ru ON ru.province_code = p.province_code AND ru.year = pf.year
-    CROSS JOIN LATERAL (SELECT (ru.caps ->> pf.form)::bigint AS cap) c
+split AS (
+  SELECT person_id, year, form,
+         CASE WHEN cap IS NULL OR pub + pro <= cap THEN pub ELSE (2 * pub * cap + (pub + pro)) / (2 * (pub + pro)) END AS cpub,
+         CASE WHEN cap IS NULL OR pub + pro <= cap THEN pub + pro ELSE cap END AS ctotal
+    FROM per_form
 ),
-totals AS (
-  SELECT person_id, year,
-         sum(cpub)::bigint AS pub,
-         sum(CASE WHEN cap IS NULL OR total <= cap THEN total ELSE cap END - cpub)::bigint AS pro,
-         jsonb_object_agg(form, round((CASE WHEN cap IS NULL OR total <= cap THEN total ELSE cap END) / 10.0, 1)) AS by_form
-    FROM capped GROUP BY person_id, year
+totals AS MATERIALIZED (
+  SELECT person_id, year, sum(cpub)::bigint AS pub, sum(ctotal - cpub)::bigint AS pro,
+         jsonb_object_agg(form, round(ctotal / 10.0, 1)) AS by_form
+    FROM split GROUP BY person_id, year
 )
 INSERT INTO learning_compliance AS lc (person_id, year, province_code, total_hours, public_hours, professional_hours,
   required_total, required_professional, required_public, compliant, by_form, computed_at)
-SELECT tg.person_id, tg.year, p.province_code,
+SELECT tp.person_id, tp.year, tp.province_code,
        (COALESCE(t.pub, 0) + COALESCE(t.pro, 0)) / 10.0, COALESCE(t.pub, 0) / 10.0, COALESCE(t.pro, 0) / 10.0,
-       ru.req_total / 10.0, ru.req_prof / 10.0, ru.req_pub / 10.0,
-       COALESCE(t.pub, 0) + COALESCE(t.pro, 0) >= ru.req_total AND COALESCE(t.pro, 0) >= ru.req_prof AND COALESCE(t.pub, 0) >= ru.req_pub,
+       tp.req_total / 10.0, tp.req_prof / 10.0, tp.req_pub / 10.0,
+       COALESCE(t.pub, 0) + COALESCE(t.pro, 0) >= tp.req_total AND COALESCE(t.pro, 0) >= tp.req_prof AND COALESCE(t.pub, 0) >= tp.req_pub,
        COALESCE(t.by_form, '{}'::jsonb), now()
-  FROM targets tg
-  JOIN people p ON p.id = tg.person_id
-  JOIN rules ru ON ru.province_code = p.province_code AND ru.year = tg.year
-  LEFT JOIN totals t ON t.person_id = tg.person_id AND t.year = tg.year
+  FROM tp LEFT JOIN totals t ON t.person_id = tp.person_id AND t.year = tp.year
 ON CONFLICT (person_id, year) DO UPDATE SET
   province_code = EXCLUDED.province_code, total_hours = EXCLUDED.total_hours, public_hours = EXCLUDED.public_hours,
   professional_hours = EXCLUDED.professional_hours, required_total = EXCLUDED.required_total,
   required_professional = EXCLUDED.required_professional, required_public = EXCLUDED.required_public,
   compliant = EXCLUDED.compliant, by_form = EXCLUDED.by_form, computed_at = EXCLUDED.computed_at`;
+}
+
+/**
+ * Bulk recomputation touches most records of a year: hash joins beat the index nested loops
+ * the planner picks from its estimate of the CTEs. SET LOCAL lasts until the transaction ends,
+ * so callers run this inside one.
+ */
+async function preferHashJoins(db: Executor): Promise<void> {
+  await db.exec('SET LOCAL enable_nestloop = off');
 }
 
 /** Recompute the given (person, year) pairs: the incremental path after record changes. */
@@ -94,11 +100,25 @@ export async function recomputePairs(db: Executor, rules: RulesRow[], pairs: { p
 
 /** Recompute everyone of a province for a year who has records or a compliance row (rule changes). */
 export async function recomputeProvinceYear(db: Executor, rules: RulesRow): Promise<void> {
+  await preferHashJoins(db);
   await db.query(
     upsertSql(`SELECT r.person_id, r.year FROM learning_records r JOIN people p ON p.id = r.person_id
                 WHERE p.province_code = $8 AND r.year = $9
                UNION SELECT person_id, year FROM learning_compliance WHERE province_code = $8 AND year = $9`),
     [...rulesParams([rules]), rules.provinceCode, rules.year],
+  );
+}
+
+/**
+ * Recompute a whole year for every province at once (one pass over the records): the path for
+ * a national rules change and for rebuilding the table from scratch.
+ */
+export async function recomputeYear(db: Executor, rules: RulesRow[], year: number): Promise<void> {
+  await preferHashJoins(db);
+  await db.query(
+    upsertSql(`SELECT DISTINCT person_id, year FROM learning_records WHERE year = $8
+               UNION SELECT person_id, year FROM learning_compliance WHERE year = $8`),
+    [...rulesParams(rules), year],
   );
 }
 
