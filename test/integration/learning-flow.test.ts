@@ -80,3 +80,16 @@ describe('declare, review and count hours', () => {
     expect((await gd.get(`/api/learning/records/${rec}`)).statusCode).toBe(404);
   });
 });
+
+describe('compliance export', () => {
+  it('exports the staff list the caller sees as Excel and CSV, IDs masked', async () => {
+    const csv = await employer.get('/api/learning/compliance/export?year=2026&format=csv');
+    expect(csv.statusCode).toBe(200);
+    expect(csv.headers['content-type']).toContain('text/csv');
+    expect(csv.body).toContain('学员甲');
+    expect(csv.body).toContain(person.idNumberMasked);
+    expect(csv.body).not.toContain(person.idNumber);
+    const xlsx = await employer.get('/api/learning/compliance/export?year=2026&format=xlsx');
+    expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+  });
+});

@@ -1,12 +1,12 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { readUploadFile } from '../../platform/http/files.ts';
+import { readUploadFile, sendFile } from '../../platform/http/files.ts';
 import { IdParams, Uuid } from '../../platform/http/schemas.ts';
-import { getOwnCompliance, listCompliance, yearsRange } from './compliance/service.ts';
+import { exportCompliance, getOwnCompliance, listCompliance, yearsRange } from './compliance/service.ts';
 import { addEvidence, confirmRecord, declareRecord, enterRecord, getEvidence, getRecord, listOwnRecords, listRecords, reviewRecord, updateOwnRecord } from './records/service.ts';
 import { getRules, previewRules, saveRules } from './rules/service.ts';
 import {
-  ComplianceListQuery, ComplianceListResponse, DecisionBody, EnterRecordBody, PreviewBody, RecordBody, RecordList, RecordPage, RecordQuery,
+  ComplianceExportQuery, ComplianceListQuery, ComplianceListResponse, DecisionBody, EnterRecordBody, PreviewBody, RecordBody, RecordList, RecordPage, RecordQuery,
   RecordResponse, RulesBody, RulesParams, Year, YearCompliance, YearsQuery,
 } from './schemas.ts';
 
@@ -64,6 +64,11 @@ export const learningRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/api/learning/compliance/list', { config: { permission: 'learning.compliance.read' }, schema: { tags, querystring: ComplianceListQuery, response: { 200: ComplianceListResponse } } }, async (req) =>
     listCompliance(req.ctx, req.query),
   );
+
+  app.get('/api/learning/compliance/export', { config: { permission: 'learning.compliance.read' }, schema: { tags, querystring: ComplianceExportQuery } }, async (req, reply) => {
+    const { format, ...filter } = req.query;
+    return sendFile(reply, await exportCompliance(req.ctx, filter, format), `compliance-${filter.year}`);
+  });
 
   // Rules per region and year.
   app.get('/api/learning/rules/:regionCode/:year', { config: { authenticated: true }, schema: { tags, params: RulesParams } }, async (req) =>

@@ -107,6 +107,19 @@ export const ComplianceListQuery = Type.Object(
   { additionalProperties: false },
 );
 
+export const ComplianceExportQuery = Type.Object(
+  {
+    year: Year,
+    employerId: Type.Optional(Uuid),
+    regionCode: Type.Optional(RegionCode),
+    departmentCode: Type.Optional(Type.String({ maxLength: 20 })),
+    compliant: Type.Optional(Type.Boolean()),
+    q: Type.Optional(Type.String({ maxLength: 50 })),
+    format: Type.Union([Type.Literal('xlsx'), Type.Literal('csv')], { default: 'xlsx' }),
+  },
+  { additionalProperties: false },
+);
+
 export const ComplianceListResponse = Type.Object({
   items: Type.Array(
     Type.Object({

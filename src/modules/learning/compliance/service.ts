@@ -1,6 +1,8 @@
 import { type Ctx, requireActor } from '../../../platform/context.ts';
 import type { Executor } from '../../../platform/db/executor.ts';
 import { AppError } from '../../../platform/http/errors.ts';
+import type { TableFormat } from '../../../platform/files/table-file.ts';
+import { writeTable } from '../../../platform/files/table-writer.ts';
 import { assessTotals } from '../compliance.ts';
 import { resolveProvinceRules, rulesRowsFor } from '../rules/service.ts';
 import { toTenths } from '../rules.ts';
@@ -90,4 +92,20 @@ export async function listCompliance(ctx: Ctx, q: read.ComplianceListFilter & { 
   const { page, pageSize, ...filter } = q;
   const result = await read.listComplianceInScope(ctx.db, requireActor(ctx).grants, filter, pageSize, (page - 1) * pageSize);
   return { ...result, page, pageSize };
+}
+
+const EXPORT_LIMIT = 100_000;
+const EXPORT_HEADERS = [
+  '姓名 Name', '身份证号码(已脱敏) ID (masked)', '工作单位 Employer', '所在地区 Region', '职称级别 Title level',
+  '公需科目学时 Public hours', '专业科目学时 Professional hours', '合计 Total', '是否达标 Compliant',
+];
+
+/** The staff compliance list as a file: exactly the filtered list the caller sees, IDs masked. */
+export async function exportCompliance(ctx: Ctx, filter: read.ComplianceListFilter, format: TableFormat) {
+  const { items } = await read.listComplianceInScope(ctx.db, requireActor(ctx).grants, filter, EXPORT_LIMIT, 0);
+  const rows = items.map((i) => [
+    i.name, i.idNumberMasked, i.employerName, i.regionName, i.titleLevel, i.publicHours, i.professionalHours, i.totalHours,
+    i.compliant ? '达标 Compliant' : '未达标 Not compliant',
+  ]);
+  return writeTable(format, EXPORT_HEADERS, rows, `compliance-${filter.year}`);
 }
