@@ -93,3 +93,13 @@ describe('compliance export', () => {
     expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
   });
 });
+
+describe('conversions', () => {
+  it('a declared national conference counts the hours the rules convert it to, whatever was typed', async () => {
+    const res = await me.post('/api/me/learning/records', record({ title: '全国软件工程大会', hours: 3, startDate: '2026-07-01', endDate: '2026-07-02', conversionKey: 'conference_national' }));
+    expect(res.statusCode).toBe(201);
+    expect(res.json()).toMatchObject({ form: 'conference', hours: 12 });
+    const unknown = await me.post('/api/me/learning/records', record({ conversionKey: 'no_such_thing' }));
+    expect(unknown.json().code).toBe('LEARNING_CONVERSION_UNKNOWN');
+  });
+});

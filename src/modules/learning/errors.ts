@@ -11,6 +11,7 @@ export const LEARNING_ERRORS = {
   LEARNING_DATE_INVALID: { status: 422, zh: '日期无效', en: 'The date is not valid' },
   LEARNING_RULE_UNKNOWN_FIELD: { status: 422, zh: '不认识的规则项：{column}', en: 'Unknown rule setting: {column}' },
   LEARNING_RULE_UNKNOWN_FORM: { status: 422, zh: '不认识的学习形式：{column}', en: 'Unknown learning form: {column}' },
+  LEARNING_CONVERSION_UNKNOWN: { status: 422, zh: '规则中没有折算项 {key}', en: 'The rules have no conversion {key}' },
   LEARNING_END_BEFORE_START: { status: 422, zh: '结束日期早于开始日期', en: 'The end date is before the start date' },
   LEARNING_OUTSIDE_YEAR: { status: 422, zh: '学习日期不在所申报的年度内', en: 'The dates are outside the declared year' },
   LEARNING_FUTURE_DATE: { status: 422, zh: '结束日期不能晚于今天', en: 'The end date cannot be in the future' },

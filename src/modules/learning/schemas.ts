@@ -17,6 +17,8 @@ export const RecordBody = Type.Object(
     endDate: DateString,
     hours: Type.Number({ exclusiveMinimum: 0, maximum: 1000 }),
     field: literals(PLAN_FIELDS),
+    /** A conversion of the province's rules (e.g. a national conference): it sets form and hours. */
+    conversionKey: Type.Optional(Type.String({ minLength: 1, maxLength: 40 })),
   },
   { additionalProperties: false },
 );

@@ -12,7 +12,19 @@ import type { ComplianceRules } from '../rules.ts';
 import { type RecordContent, checkRecordContent } from './fields.ts';
 import * as repo from './repo.ts';
 
-export type RecordInput = RecordContent & { providerName?: string };
+export type RecordInput = RecordContent & { providerName?: string; conversionKey?: string };
+
+/**
+ * Apply a conversion of the rules (折算, DOMAIN.md §3.2): an activity such as a national
+ * conference counts a fixed number of hours in a given form, whatever was typed.
+ */
+export function applyConversion<T extends RecordInput>(input: T, rules: ComplianceRules): Omit<T, 'conversionKey'> {
+  const { conversionKey, ...rest } = input;
+  if (!conversionKey) return rest;
+  const conversion = rules.conversions.find((c) => c.key === conversionKey);
+  if (!conversion) throw new AppError('LEARNING_CONVERSION_UNKNOWN', { key: conversionKey }, [{ code: 'LEARNING_CONVERSION_UNKNOWN', path: '/conversionKey', params: { key: conversionKey } }]);
+  return { ...rest, form: conversion.form, hours: conversion.hours };
+}
 
 async function rulesOf(tx: Executor, provinceCode: string, year: number): Promise<ComplianceRules> {
   return (await resolveProvinceRules(tx, [provinceCode], year)).get(provinceCode) as ComplianceRules;
@@ -49,8 +61,10 @@ export async function declareRecord(ctx: Ctx, input: RecordInput) {
   await ctx.db.transaction(async (tx) => {
     const place = await repo.findPersonPlacement(tx, personId);
     if (!place) throw new AppError('PERSON_NOT_FOUND');
-    assertContent(input, await rulesOf(tx, place.provinceCode, input.year), ctx.now);
-    const row = { ...input, id, ...place, personId, providerId: null, providerName: input.providerName ?? '', source: 'self_declared', status: 'submitted', providerRecordId: null, createdBy: requireActor(ctx).accountId };
+    const rules = await rulesOf(tx, place.provinceCode, input.year);
+    const content = applyConversion(input, rules);
+    assertContent(content, rules, ctx.now);
+    const row = { ...content, id, ...place, personId, providerId: null, providerName: input.providerName ?? '', source: 'self_declared', status: 'submitted', providerRecordId: null, createdBy: requireActor(ctx).accountId };
     await repo.insertRecord(tx, row);
     await recordAudit(tx, ctx, { action: 'learning.record_declared', entity: 'learning_record', entityId: id, after: input });
   });
@@ -65,8 +79,10 @@ export async function updateOwnRecord(ctx: Ctx, id: string, input: RecordInput) 
     if (!before) throw new AppError('LEARNING_RECORD_NOT_FOUND');
     if (before.status !== 'submitted' && before.status !== 'rejected') throw new AppError('LEARNING_RECORD_NOT_EDITABLE');
     const place = await repo.findPersonPlacement(tx, personId);
-    assertContent(input, await rulesOf(tx, place?.provinceCode ?? '', input.year), ctx.now);
-    await repo.updateRecordContent(tx, id, { ...input, providerId: before.providerId, providerName: input.providerName ?? '', status: 'submitted' }, ctx.now);
+    const rules = await rulesOf(tx, place?.provinceCode ?? '', input.year);
+    const content = applyConversion(input, rules);
+    assertContent(content, rules, ctx.now);
+    await repo.updateRecordContent(tx, id, { ...content, providerId: before.providerId, providerName: input.providerName ?? '', status: 'submitted' }, ctx.now);
     await recordAudit(tx, ctx, { action: 'learning.record_resubmitted', entity: 'learning_record', entityId: id, before: { status: before.status, hours: before.hours }, after: input });
   });
   return presentRecord(ctx, (await repo.findOwnRecord(ctx.db, personId, id)) as repo.RecordRow);
@@ -91,11 +107,11 @@ export async function enterRecord(ctx: Ctx, input: RecordInput & { personId: str
     if (!person) throw new AppError('PERSON_NOT_FOUND', {}, [{ code: 'PERSON_NOT_FOUND', path: '/personId' }]);
     const provinceCode = person.provinceCode.trim();
     const rules = await rulesOf(tx, provinceCode, input.year);
-    assertContent(input, rules, ctx.now);
-    const { personId, ...content } = input;
+    const { personId, ...content } = applyConversion(input, rules);
+    assertContent(content, rules, ctx.now);
     await repo.insertRecord(tx, {
       ...content, id, provinceCode, personId, employerId: person.employerId, providerId: null, providerName: input.providerName ?? '',
-      source: 'employer_entered', status: approvedStatus(input.form, rules), providerRecordId: null, createdBy: actor.accountId,
+      source: 'employer_entered', status: approvedStatus(content.form, rules), providerRecordId: null, createdBy: actor.accountId,
     });
     await recomputeCompliance(tx, [{ personId, year: input.year }]);
     await recordAudit(tx, ctx, { action: 'learning.record_entered', entity: 'learning_record', entityId: id, after: input });
