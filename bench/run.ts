@@ -1,5 +1,7 @@
-// npm run bench [-- --only import|get] [--engine pg|pglite] [--rows N] [--duration S] [--connections C]
+// npm run bench [-- --only import|get|report] [--engine pg|pglite] [--rows N] [--duration S] [--connections C]
 //                  [--rounds N] [--profile auto|always|never] [--no-docs]
+// `--only report` runs the provider-reporting benchmark alone (default 200,000 rows, PostgreSQL
+// unless --engine says otherwise); it prints its figures and leaves docs/benchmarks.md as it is.
 // Runs the benchmarks on PostgreSQL (DATABASE_URL, default postgres://postgres@127.0.0.1:5432/test)
 // and on PGlite, prints a table, and writes the results section of docs/benchmarks.md.
 import { readFileSync } from 'node:fs';
@@ -11,6 +13,7 @@ import pg from 'pg';
 import { ENGINES, type Engine, dropLeftoverDatabases, engineLabel, serverUrl } from './db.ts';
 import { type GetResult, runPersonGetBench } from './person-get.ts';
 import { type ImportResult, runImportBench } from './people-import.ts';
+import { formatReportResult, runReportBench } from './learning-report.ts';
 import { type RunReport, consoleSummary, describeMachine, writeResults } from './report.ts';
 import { INTRO } from './intro.ts';
 
@@ -21,7 +24,7 @@ const { values } = parseArgs({
   options: {
     only: { type: 'string' },
     engine: { type: 'string' },
-    rows: { type: 'string', default: '100000' },
+    rows: { type: 'string' },
     duration: { type: 'string', default: '8' },
     warmup: { type: 'string', default: '2' },
     connections: { type: 'string', default: '64' },
@@ -37,7 +40,7 @@ function fail(message: string): never {
 }
 
 const only = values.only;
-if (only !== undefined && only !== 'import' && only !== 'get') fail('--only must be import or get');
+if (only !== undefined && only !== 'import' && only !== 'get' && only !== 'report') fail('--only must be import, get or report');
 const engineFlag = values.engine === undefined ? undefined : (ENGINES.find((e) => e === values.engine) ?? fail('--engine must be pg or pglite'));
 const PROFILES = ['auto', 'always', 'never'] as const;
 const profile = PROFILES.find((p) => p === values.profile) ?? fail('--profile must be auto, always or never');
@@ -46,12 +49,12 @@ const positive = (name: string, raw: string | undefined, max: number) => {
   if (!Number.isFinite(n) || n <= 0 || n > max) fail(`--${name} must be a number in (0, ${max}]`);
   return n;
 };
-const rows = Math.floor(positive('rows', values.rows, 200_000));
+const rows = Math.floor(only === 'report' ? positive('rows', values.rows ?? '200000', 1_000_000) : positive('rows', values.rows ?? '100000', 200_000));
 const durationMs = positive('duration', values.duration, 60) * 1000;
 const warmupMs = positive('warmup', values.warmup, 30) * 1000;
 const connections = Math.floor(positive('connections', values.connections, 256));
 const rounds = Math.floor(positive('rounds', values.rounds, 5));
-const engines: Engine[] = engineFlag ? [engineFlag] : [...ENGINES];
+const engines: Engine[] = engineFlag ? [engineFlag] : only === 'report' ? ['pg'] : [...ENGINES];
 
 const log = (line: string) => console.log(line);
 
@@ -85,6 +88,16 @@ async function main(): Promise<void> {
   const pglitePackage = path.join(ROOT, 'node_modules', '@electric-sql', 'pglite', 'package.json');
   const { version: pgliteVersion } = JSON.parse(readFileSync(pglitePackage, 'utf8')) as { version: string };
   if (engines.includes('pglite')) extra.push(`PGlite: ${pgliteVersion}, in memory, inside the Node.js process`);
+
+  if (only === 'report') {
+    for (const engine of engines) {
+      log(`\n--- provider reporting on ${engineLabel(engine)} ---`);
+      const result = await runReportBench(engine, { rows, rounds, log });
+      for (const line of formatReportResult(result)) log(line);
+    }
+    for (const s of skipped) log(`skipped: ${s}`);
+    return;
+  }
 
   const imports: ImportResult[] = [];
   const gets: GetResult[] = [];

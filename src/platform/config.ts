@@ -13,6 +13,8 @@ export type Config = {
   secureCookies: boolean;
   /** Addresses of reverse proxies whose X-Forwarded-For is believed (none by default). */
   trustProxy: string[];
+  /** The public origin printed on signed proofs (QR code, URL); unset: each request's own origin. */
+  publicUrl: string | undefined;
 };
 
 function readBool(value: string | undefined, fallback: boolean): boolean {
@@ -35,5 +37,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL ?? 'info',
     secureCookies: readBool(env.ZHIGENG_SECURE_COOKIES, false),
     trustProxy: (env.ZHIGENG_TRUST_PROXY ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+    publicUrl: env.ZHIGENG_PUBLIC_URL?.trim().replace(/\/+$/, '') || undefined,
   };
 }

@@ -4,10 +4,11 @@ import type { Database } from './db/executor.ts';
 import type { Locale } from './i18n/locale.ts';
 
 export type Actor = {
+  /** The account's id; for an API key (kind 'apikey') the key's id. */
   accountId: string;
   username: string;
   displayName: string;
-  kind: 'staff' | 'professional' | 'system';
+  kind: 'staff' | 'professional' | 'system' | 'apikey';
   personId: string | null;
   grants: Grant[];
   /** After a reset: only the password change, `me` and sign-out are allowed until changed. */

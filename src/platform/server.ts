@@ -2,6 +2,7 @@ import { WEB_DIST } from './paths.ts';
 import type { Config } from './config.ts';
 import { SYSTEM_ACTOR, type Ctx } from './context.ts';
 import { createPiiCipher, loadMasterKey } from './crypto/pii.ts';
+import { createSigner, loadSigningKey } from './crypto/signing.ts';
 import type { Database } from './db/executor.ts';
 import { migrate } from './db/migrate.ts';
 import { openDatabase } from './db/open.ts';
@@ -48,9 +49,10 @@ export async function startServer(config: Config, log: (line: string) => void = 
   const db = await openDatabase(config);
   try {
     const pii = createPiiCipher(loadMasterKey(config.dataDir));
+    const signer = createSigner(loadSigningKey(config.dataDir));
     let ready = false;
     const app = await buildApp({
-      db, pii, logLevel: config.logLevel, secureCookies: config.secureCookies, webDir: WEB_DIST, trustProxy: config.trustProxy, isReady: () => ready,
+      db, pii, signer, publicUrl: config.publicUrl, logLevel: config.logLevel, secureCookies: config.secureCookies, webDir: WEB_DIST, trustProxy: config.trustProxy, isReady: () => ready,
     });
     // Listen first so that /healthz answers at once; /readyz and the API wait for the data.
     await app.listen({ port: config.port, host: config.host });

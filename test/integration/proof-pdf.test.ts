@@ -90,7 +90,7 @@ describe('renderLearningProof', () => {
   });
 
   it('links to the verification URL', () => {
-    expect(pdf.toString('latin1')).toContain(`/URI (${verificationUrl(BASE_URL, token)})`);
+    expect(pdf.toString('latin1')).toContain(`/URI (${verificationUrl(BASE_URL, statement.proofId, token)})`);
   });
 
   it('renders a statement without years', async () => {
@@ -122,8 +122,8 @@ describe('buildLearningProofStatement and verificationUrl', () => {
     expect(() => buildLearningProofStatement(bad, new Date())).toThrow();
   });
 
-  it('builds the verification URL without a doubled slash', () => {
-    expect(verificationUrl('https://ce.example.gov.cn/', 'a.b.c')).toBe('https://ce.example.gov.cn/verify/proof/a.b.c');
+  it('builds the short verification URL (id and signature segment) without a doubled slash', () => {
+    expect(verificationUrl('https://ce.example.gov.cn/', 'p-1', 'a.b.c')).toBe('https://ce.example.gov.cn/verify/proof/p-1/c');
   });
 });
 

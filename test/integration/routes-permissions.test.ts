@@ -40,6 +40,10 @@ const PUBLIC_GETS = ['/api/regions', '/api/regions/tree', '/api/departments', '/
 const PUBLIC = new Set([
   'POST /api/auth/login',
   'POST /api/auth/register',
+  // Proof verification (credentials): anyone holding a proof may check it.
+  'POST /api/verify/proofs',
+  'GET /api/verify/proofs/:id/:signature',
+  'HEAD /api/verify/proofs/:id/:signature',
   ...PUBLIC_GETS.flatMap((url) => [`GET ${url}`, `HEAD ${url}`]),
 ]);
 /** The Swagger UI, exempt from the permission declaration (auth-hook's UNDECLARED_PREFIXES). */

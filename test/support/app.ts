@@ -1,6 +1,7 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { SYSTEM_ACTOR, type Ctx } from '../../src/platform/context.ts';
 import { createPiiCipher } from '../../src/platform/crypto/pii.ts';
+import { createSigner, loadSigningKey } from '../../src/platform/crypto/signing.ts';
 import type { Database } from '../../src/platform/db/executor.ts';
 import { type App, buildApp } from '../../src/platform/http/app.ts';
 import { createBootstrapAccount } from '../../src/modules/registry/accounts/index.ts';
@@ -9,12 +10,15 @@ import { createDb } from './fixtures.ts';
 
 export const TEST_PASSWORD = 'Test#Passw0rd';
 export const testPii = createPiiCipher(Buffer.alloc(32, 7));
+/** Ed25519 from a fixed 32-byte seed (PKCS#8 DER = fixed prefix + seed): the same key in every run. */
+const TEST_SIGNING_PEM = `-----BEGIN PRIVATE KEY-----\n${Buffer.concat([Buffer.from('302e020100300506032b657004220420', 'hex'), Buffer.alloc(32, 9)]).toString('base64')}\n-----END PRIVATE KEY-----`;
+export const testSigner = createSigner(loadSigningKey('', { ZHIGENG_SIGNING_KEY: TEST_SIGNING_PEM }));
 
 export type TestApp = { app: App; db: Database; close: () => Promise<void> };
 
 export async function createTestApp(): Promise<TestApp> {
   const db = await createDb();
-  const app = await buildApp({ db, pii: testPii, logLevel: 'silent' });
+  const app = await buildApp({ db, pii: testPii, signer: testSigner, logLevel: 'silent' });
   return {
     app,
     db,

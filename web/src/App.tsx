@@ -36,6 +36,13 @@ const OrganisationDetailPage = page(
 const PeoplePage = page(() => import('./modules/registry/pages/PeoplePage.tsx'), (m) => m.PeoplePage);
 const PersonDetailPage = page(() => import('./modules/registry/pages/PersonDetailPage.tsx'), (m) => m.PersonDetailPage);
 const AccountsPage = page(() => import('./modules/registry/pages/AccountsPage.tsx'), (m) => m.AccountsPage);
+const ArchivePage = page(() => import('./modules/learning/pages/ArchivePage.tsx'), (m) => m.ArchivePage);
+const ReviewPage = page(() => import('./modules/learning/pages/ReviewPage.tsx'), (m) => m.ReviewPage);
+const ConfirmPage = page(() => import('./modules/learning/pages/ConfirmPage.tsx'), (m) => m.ConfirmPage);
+const CompliancePage = page(() => import('./modules/learning/pages/CompliancePage.tsx'), (m) => m.CompliancePage);
+const RulesPage = page(() => import('./modules/learning/pages/RulesPage.tsx'), (m) => m.RulesPage);
+const ApiKeysPage = page(() => import('./modules/learning/pages/ApiKeysPage.tsx'), (m) => m.ApiKeysPage);
+const ReportsPage = page(() => import('./modules/learning/pages/ReportsPage.tsx'), (m) => m.ReportsPage);
 
 function AppRoutes() {
   return (
@@ -58,6 +65,13 @@ function AppRoutes() {
           <Route path="people" element={<PeoplePage />} />
           <Route path="people/:id" element={<PersonDetailPage />} />
           <Route path="accounts" element={<AccountsPage />} />
+          <Route path="learning/archive" element={<ArchivePage />} />
+          <Route path="learning/review" element={<ReviewPage />} />
+          <Route path="learning/confirm" element={<ConfirmPage />} />
+          <Route path="learning/compliance" element={<CompliancePage />} />
+          <Route path="learning/rules" element={<RulesPage />} />
+          <Route path="learning/api-keys" element={<ApiKeysPage />} />
+          <Route path="learning/reports" element={<ReportsPage />} />
           <Route path="password" element={<ChangePasswordPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>

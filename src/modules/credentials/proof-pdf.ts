@@ -13,8 +13,8 @@ const HEAD_FILL = '#eef2f7';
 /** Dates on the page are the issuing authority's calendar day, not UTC's. */
 const PAGE_TIME_ZONE = 'Asia/Shanghai';
 /**
- * Points (≈60 mm). The URL carries the whole token, so the symbol is dense: ~125 modules
- * (≈0.45 mm each) for three years, ~170 (≈0.34 mm) for eight — near what a phone reads.
+ * Points (≈60 mm). The URL carries the proof id and the signature only (≈160 characters), so
+ * the symbol has about 50 modules of ≈1 mm whatever the number of years: easy for a phone.
  */
 const QR_SIZE = 170;
 
@@ -106,7 +106,7 @@ async function verifyBlock(url: string): Promise<PdfNode> {
           { text: 'Scan or visit to verify', color: MUTED, margin: [0, 0, 0, 6] },
           // No `link` here: on text broken per character pdfkit writes one annotation per character,
           // each repeating the whole URL (≈1 MB for one page); the heading above, kept on one line, carries the link.
-          { text: url, fontSize: 5.5, color: '#1d4ed8', wordBreak: 'break-all', lineHeight: 1.1 },
+          { text: url, fontSize: 7, color: '#1d4ed8', wordBreak: 'break-all', lineHeight: 1.1 },
         ],
       },
     ],
@@ -131,7 +131,7 @@ function footer(): PdfContent {
  * the platform signer); `baseUrl` is the public site's origin, e.g. `https://ce.example.gov.cn`.
  */
 export async function renderLearningProof(statement: LearningProofStatement, token: string, baseUrl: string): Promise<Buffer> {
-  const url = verificationUrl(baseUrl, token);
+  const url = verificationUrl(baseUrl, statement.proofId, token);
   return renderPdf({
     pageSize: 'A4',
     pageMargins: [56, 56, 56, 48],

@@ -65,7 +65,17 @@ export function buildLearningProofStatement(input: LearningProofInput, now: Date
   };
 }
 
-/** The public page that checks a proof; a compact JWS is base64url segments and dots, URL-safe as is. */
-export function verificationUrl(baseUrl: string, token: string): string {
-  return `${baseUrl.replace(/\/+$/, '')}/verify/proof/${token}`;
+/** The signature segment of a compact JWS (header.payload.signature): 86 base64url characters for Ed25519. */
+export function signatureOf(token: string): string {
+  return token.slice(token.lastIndexOf('.') + 1);
+}
+
+/**
+ * The public page that checks a proof: the proof's id and the JWS signature segment only, so
+ * that the QR code stays small enough to read. The page looks the registered token up by id
+ * and requires its signature to equal the one in the URL; the whole token stays in the PDF's
+ * metadata for offline checks.
+ */
+export function verificationUrl(baseUrl: string, proofId: string, token: string): string {
+  return `${baseUrl.replace(/\/+$/, '')}/verify/proof/${proofId}/${signatureOf(token)}`;
 }

@@ -25,6 +25,23 @@ export const LEARNING_ERRORS = {
   LEARNING_EVIDENCE_TYPE: { status: 422, zh: '证明材料只能是 PDF、PNG 或 JPEG 文件', en: 'Evidence must be a PDF, PNG or JPEG file' },
   LEARNING_EVIDENCE_TOO_MANY: { status: 422, zh: '每条记录最多 {max} 个证明材料', en: 'At most {max} evidence files per record' },
   LEARNING_EVIDENCE_NOT_FOUND: { status: 404, zh: '找不到该证明材料', en: 'Evidence file not found' },
+  /** A report key was asked for an organisation that is inactive or holds no provider role. */
+  LEARNING_APIKEY_NOT_PROVIDER: { status: 422, zh: '只有在用的培训机构、继续教育基地、研修班承办单位或评价机构可以创建报送密钥', en: 'Only an active training institution, CE base, seminar host or evaluation institution can have a reporting key' },
+  /** The caller's role may not create keys of this purpose (compliance keys: nation and provinces only). */
+  LEARNING_APIKEY_PURPOSE_FORBIDDEN: { status: 403, zh: '您不能创建此用途的 API 密钥', en: 'You cannot create an API key for this purpose' },
+  /** A compliance key was asked for a region outside the caller's province. */
+  LEARNING_APIKEY_REGION_OUTSIDE_SCOPE: { status: 404, zh: '不能为该地区创建 API 密钥', en: 'You cannot create an API key for this region' },
+  LEARNING_APIKEY_NOT_FOUND: { status: 404, zh: '找不到该 API 密钥', en: 'API key not found' },
+  /** The key was revoked before: nothing to do. */
+  LEARNING_APIKEY_REVOKED: { status: 409, zh: '该 API 密钥已吊销', en: 'This API key is already revoked' },
+  /** all_or_nothing: some rows are bad; the details list each (row, column, code); nothing was written. */
+  LEARNING_REPORT_INVALID_ROWS: { status: 422, zh: '报送数据有 {count} 处错误，未写入任何记录', en: '{count} problems in the report; nothing was written' },
+  /** A row's category, form or field is none of the keys or labels of the catalogue. */
+  LEARNING_REPORT_VALUE_UNKNOWN: { status: 422, zh: '{column} 的取值不认识', en: 'Unknown value for {column}' },
+  /** The same providerRecordId appears twice in one batch; the earlier row is kept. */
+  LEARNING_REPORT_DUPLICATE_IN_BATCH: { status: 422, zh: '机构记录编号与第 {other} 行重复', en: 'The provider record id repeats row {other}' },
+  /** No registered person has this ID number with this name (deliberately one code for both cases). */
+  PERSON_NOT_MATCHED: { status: 422, zh: '身份证号码与姓名不能对应到已登记的人员', en: 'The ID number and name do not match a registered person' },
 } satisfies Record<string, ErrorSpec>;
 
 registerErrors(LEARNING_ERRORS);

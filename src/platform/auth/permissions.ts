@@ -10,6 +10,10 @@ export const ROLES = [
   'expert',
   'inspector',
   'professional',
+  // Held only by API keys (never by an account: canGrant refuses them, the grants table's CHECK
+  // leaves them out): a provider's reporting key and a title-review system's linkage key.
+  'api_reporter',
+  'api_linkage',
 ] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -41,8 +45,16 @@ export const PERMISSIONS = [
   'learning.compliance.read',
   'learning.apikey.manage',
   'learning.self',
+  'learning.report',
+  'learning.compliance.query',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
+
+/** Permissions only API keys carry: no signed-in person reports for a provider or queries by ID number. */
+export const API_ONLY_PERMISSIONS: readonly Permission[] = ['learning.report', 'learning.compliance.query'];
+
+/** Roles an API key holds and an account never does. */
+export const API_ROLES: readonly Role[] = ['api_reporter', 'api_linkage'];
 
 const ADMIN_BASE: Permission[] = [
   'organisation.read',
@@ -61,7 +73,7 @@ const ADMIN_BASE: Permission[] = [
 ];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  national_admin: PERMISSIONS,
+  national_admin: PERMISSIONS.filter((p) => !API_ONLY_PERMISSIONS.includes(p)),
   province_admin: [...ADMIN_BASE, 'account.manage', 'learning.record.confirm', 'learning.rules.manage', 'learning.apikey.manage'],
   // Industry departments oversee the people of their sector but do not edit employers' data.
   department_admin: ['organisation.read', 'person.read', 'account.read', 'learning.record.read', 'learning.compliance.read'],
@@ -74,6 +86,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   expert: ['self.read'],
   inspector: ['organisation.read', 'person.read', 'learning.record.read', 'learning.compliance.read'],
   professional: ['self.read', 'learning.self'],
+  api_reporter: ['learning.report'],
+  api_linkage: ['learning.compliance.query'],
 };
 
 /** Which scope types a role may be granted on, so that a grant cannot be nonsense. */
@@ -85,6 +99,8 @@ export const ROLE_SCOPES: Record<Role, readonly ScopeType[]> = {
   expert: ['nation', 'region', 'department'],
   inspector: ['nation', 'region'],
   professional: ['organisation'],
+  api_reporter: ['organisation'],
+  api_linkage: ['nation', 'region'],
 };
 
 export function hasPermission(grants: readonly Grant[], permission: Permission): boolean {

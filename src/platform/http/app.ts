@@ -7,6 +7,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { PiiCipher } from '../crypto/pii.ts';
+import type { Signer } from '../crypto/signing.ts';
 import type { Database } from '../db/executor.ts';
 import { installAuth } from './auth-hook.ts';
 import { installErrorHandler } from './error-handler.ts';
@@ -15,11 +16,16 @@ import { installWeb } from './web.ts';
 import { AppError } from './errors.ts';
 import { registryModule } from '../../modules/registry/index.ts';
 import { learningModule } from '../../modules/learning/index.ts';
+import { createThrowawaySigner, credentialsModule } from '../../modules/credentials/index.ts';
 import { resolveSession } from '../../modules/registry/accounts/index.ts';
 
 export type AppDeps = {
   db: Database;
   pii: PiiCipher;
+  /** The instance's signing key for proofs (server.ts loads it from DATA_DIR or ZHIGENG_SIGNING_KEY). */
+  signer?: Signer;
+  /** Public origin printed on proofs (ZHIGENG_PUBLIC_URL); unset: the request's origin. */
+  publicUrl?: string;
   logLevel?: string;
   secureCookies?: boolean;
   webDir?: string | null;
@@ -79,6 +85,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   // Modules, in dependency order (STYLE.md 4).
   await app.register(registryModule, { secureCookies: deps.secureCookies ?? false });
   await app.register(learningModule);
+  // Without a signer (benchmarks, tests that issue no proofs) a key that lives only in this process.
+  await app.register(credentialsModule, { signer: deps.signer ?? createThrowawaySigner(), publicUrl: deps.publicUrl ?? null });
 
   await installWeb(app, deps.webDir ?? null);
   await app.ready();

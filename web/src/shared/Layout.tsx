@@ -2,11 +2,12 @@ import { Alert, Button, Layout as AntLayout, Menu, Space, Tag, Tooltip, Typograp
 import type { MenuProps } from 'antd';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useState } from 'react';
+import type { LearningPermission } from '../modules/learning/enums.ts';
 import { useAuth } from './auth.tsx';
 import { labelFor, type Permission } from './enums.ts';
 import { useI18n, type MessageKey } from './i18n.ts';
 
-type MenuEntry = { path: string; label: MessageKey; permission?: Permission };
+type MenuEntry = { path: string; label: MessageKey; permission?: Permission | LearningPermission };
 
 // Order is the order of the side menu; entries without a permission are shown to every signed-in user.
 const MENU: readonly MenuEntry[] = [
@@ -19,8 +20,20 @@ const MENU: readonly MenuEntry[] = [
   { path: '/password', label: 'menu.password' },
 ];
 
+// The learning group (学时管理), shown when the user may open at least one of its pages.
+const LEARNING_GROUP = 'learning';
+const LEARNING_MENU: readonly MenuEntry[] = [
+  { path: '/learning/archive', label: 'menu.learning.archive', permission: 'learning.self' },
+  { path: '/learning/review', label: 'menu.learning.review', permission: 'learning.record.review' },
+  { path: '/learning/confirm', label: 'menu.learning.confirm', permission: 'learning.record.confirm' },
+  { path: '/learning/compliance', label: 'menu.learning.compliance', permission: 'learning.compliance.read' },
+  { path: '/learning/rules', label: 'menu.learning.rules', permission: 'learning.rules.manage' },
+  { path: '/learning/api-keys', label: 'menu.learning.apiKeys', permission: 'learning.apikey.manage' },
+  { path: '/learning/reports', label: 'menu.learning.reports', permission: 'learning.apikey.manage' },
+];
+
 function selectedKey(pathname: string): string {
-  const match = MENU.filter((m) => m.path !== '/' && (pathname === m.path || pathname.startsWith(`${m.path}/`)));
+  const match = [...MENU, ...LEARNING_MENU].filter((m) => m.path !== '/' && (pathname === m.path || pathname.startsWith(`${m.path}/`)));
   return match[0]?.path ?? '/';
 }
 
@@ -69,15 +82,21 @@ function UserBox() {
 
 /** Signed-in shell: side menu filtered by permission, header with user, scopes and language. */
 export function Layout() {
-  const { me, can } = useAuth();
+  const { me, permissions } = useAuth();
   const { t } = useI18n();
   const location = useLocation();
   const [collapsed, setCollapsed] = useState(false);
 
-  const items: MenuProps['items'] = MENU.filter((m) => !m.permission || can(m.permission)).map((m) => ({
-    key: m.path,
-    label: <Link to={m.path}>{t(m.label)}</Link>,
-  }));
+  const visible = (entries: readonly MenuEntry[]) =>
+    entries.filter((m) => !m.permission || permissions.has(m.permission)).map((m) => ({ key: m.path, label: <Link to={m.path}>{t(m.label)}</Link> }));
+  const learning = visible(LEARNING_MENU);
+  const main = visible(MENU);
+  // The learning group goes before the account's own entry (修改密码), which stays last.
+  const items: MenuProps['items'] = [
+    ...main.slice(0, -1),
+    ...(learning.length > 0 ? [{ key: LEARNING_GROUP, label: t('menu.learning'), children: learning }] : []),
+    ...main.slice(-1),
+  ];
 
   return (
     <AntLayout style={{ minHeight: '100vh' }}>
@@ -85,7 +104,7 @@ export function Layout() {
         <div style={{ color: '#fff', padding: '16px 20px', fontSize: 20, fontWeight: 600, whiteSpace: 'nowrap', overflow: 'hidden' }}>
           {t('app.name')}
         </div>
-        <Menu theme="dark" mode="inline" selectedKeys={[selectedKey(location.pathname)]} items={items} />
+        <Menu theme="dark" mode="inline" selectedKeys={[selectedKey(location.pathname)]} defaultOpenKeys={[LEARNING_GROUP]} items={items} />
       </AntLayout.Sider>
       <AntLayout>
         <AntLayout.Header

@@ -1,4 +1,4 @@
-import { type Grant, ROLE_SCOPES, hasPermission } from '../../../platform/auth/permissions.ts';
+import { API_ROLES, type Grant, ROLE_SCOPES, hasPermission } from '../../../platform/auth/permissions.ts';
 
 /**
  * May `actor` hand out `grant`? A national administrator may grant anything; a province
@@ -10,6 +10,8 @@ export function canGrant(
   grant: Grant,
   target: { regionProvince?: string | null; orgProvince?: string | null; deptProvince?: string | null },
 ): boolean {
+  // API roles belong to API keys alone, whoever asks.
+  if (API_ROLES.includes(grant.role)) return false;
   if (!ROLE_SCOPES[grant.role].includes(grant.scopeType)) return false;
   if (actorGrants.some((g) => g.role === 'national_admin')) return true;
   if (!hasPermission(actorGrants, 'account.manage')) return false;

@@ -1,3 +1,4 @@
+import { learningEn } from '../../modules/learning/locales/en.ts';
 import type { MessageKey } from './zh-CN.ts';
 
 // Typed against the Chinese catalog: a missing or extra key fails the type check.
@@ -246,4 +247,6 @@ export const en: Record<MessageKey, string> = {
   'notFound.title': 'Page not found',
   'notFound.subtitle': 'The page you asked for does not exist or has been removed.',
   'notFound.home': 'Back to home',
+
+  ...learningEn,
 };

@@ -1,4 +1,7 @@
+import { learningZhCN } from '../../modules/learning/locales/zh-CN.ts';
+
 // Chinese is the reference catalog: its keys define MessageKey, and en.ts must provide every one.
+// A module with many messages keeps them in its own folder, spread in here.
 export const zhCN = {
   'app.name': '知更',
   'app.fullName': '专业技术人员继续教育管理信息系统',
@@ -244,6 +247,8 @@ export const zhCN = {
   'notFound.title': '页面不存在',
   'notFound.subtitle': '您访问的页面不存在或已被移除。',
   'notFound.home': '返回首页',
+
+  ...learningZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
