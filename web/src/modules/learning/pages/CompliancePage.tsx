@@ -1,6 +1,7 @@
-import { Card, Col, Progress, Row, Segmented, Select, Space, Statistic, Table, Tag, Typography } from 'antd';
+import { Button, Card, Col, Dropdown, Progress, Row, Segmented, Select, Space, Statistic, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { buildUrl } from '../../../shared/api.ts';
 import { useAuth } from '../../../shared/auth.tsx';
 import { labelFor } from '../../../shared/enums.ts';
 import { describeError } from '../../../shared/errors.ts';
@@ -74,6 +75,7 @@ function ComplianceList() {
           data-testid="compliance-filter"
         />
         <SearchInput value={values.q} onSearch={(q) => update({ q })} placeholder={t('learning.compliance.search')} width={240} data-testid="compliance-search" />
+        <ComplianceExport query={{ year, compliant, q: values.q, employerId: query.employerId }} />
         {wideScope && (
           <EmployerSelect style={{ width: 260 }} value={values.employerId} onChange={(employerId) => update({ employerId })} placeholder={t('learning.compliance.employer')} data-testid="compliance-employer" />
         )}
@@ -101,5 +103,26 @@ function ComplianceList() {
         columns={columns(t)}
       />
     </Card>
+  );
+}
+
+/** Downloads exactly the filtered list (Excel or CSV); plain links so the browser keeps the file. */
+function ComplianceExport({ query }: { query: Omit<ComplianceListQuery, 'page' | 'pageSize'> }) {
+  const { t } = useI18n();
+  return (
+    <Dropdown
+      menu={{
+        items: (['xlsx', 'csv'] as const).map((format) => ({
+          key: format,
+          label: (
+            <a href={buildUrl('/api/learning/compliance/export', { ...query, format })} download>
+              {t(`export.${format}`)}
+            </a>
+          ),
+        })),
+      }}
+    >
+      <Button data-testid="compliance-export">{t('common.export')}</Button>
+    </Dropdown>
   );
 }
