@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { generatePeople } from '../src/modules/registry/generate.ts';
 import { recomputeCompliance } from '../src/modules/learning/compliance/service.ts';
-import { recomputeYear } from '../src/modules/learning/compliance/repo.ts';
+import { rebuildYear } from '../src/modules/learning/compliance/repo.ts';
 import { resolveProvinceRules } from '../src/modules/learning/rules/service.ts';
 import { benchPii, dropLeftoverDatabases, openFreshDatabase } from './db.ts';
 
@@ -53,7 +53,7 @@ async function main() {
     const rules = await resolveProvinceRules(db, provinces, YEAR);
     start = process.hrtime.bigint();
     const rows = [...rules].map(([provinceCode, r]) => ({ provinceCode, year: YEAR, rules: r }));
-    await db.transaction((tx) => recomputeYear(tx, rows, YEAR));
+    await db.transaction((tx) => rebuildYear(tx, rows, YEAR));
     const full = seconds(start);
 
     const batch = await db.query<{ personId: string }>('SELECT id AS "personId" FROM people ORDER BY random() LIMIT 10000');

@@ -86,6 +86,9 @@ ON CONFLICT (person_id, year) DO UPDATE SET
  */
 async function preferHashJoins(db: Executor): Promise<void> {
   await db.exec('SET LOCAL enable_nestloop = off');
+  // A province or a year groups hundreds of thousands of rows: keep the aggregation in memory
+  // rather than spilling it to disk in the 4 MB default.
+  await db.exec("SET LOCAL work_mem = '128MB'");
 }
 
 /** Recompute the given (person, year) pairs: the incremental path after record changes. */
@@ -109,17 +112,55 @@ export async function recomputeProvinceYear(db: Executor, rules: RulesRow): Prom
   );
 }
 
+// Rebuild of a whole year: no per-person targets — people without counted records simply have no
+// row (readers take a missing row as zero hours), so one pass over the records suffices.
+const REBUILD_SQL = `
+WITH rules AS (
+  SELECT * FROM unnest($1::char(6)[], $2::smallint[], $3::int[], $4::int[], $5::int[], $6::int[], $7::jsonb[])
+    AS t(province_code, year, req_total, req_prof, req_pub, daily_cap, caps)
+),
+per_form AS MATERIALIZED (
+  -- Grouped by plain columns only: the daily cap is read inside the aggregate and the form caps
+  -- joined afterwards, since hashing the rules' jsonb per record doubled the time.
+  SELECT r.person_id, r.form, p.province_code,
+         COALESCE(sum(LEAST((r.hours * 10)::bigint, COALESCE(ru.daily_cap::bigint * (r.end_date - r.start_date + 1), 9223372036854775807)))
+           FILTER (WHERE r.category = 'public'), 0)::bigint AS pub,
+         COALESCE(sum(LEAST((r.hours * 10)::bigint, COALESCE(ru.daily_cap::bigint * (r.end_date - r.start_date + 1), 9223372036854775807)))
+           FILTER (WHERE r.category = 'professional'), 0)::bigint AS pro
+    FROM learning_records r
+    JOIN people p ON p.id = r.person_id
+    JOIN rules ru ON ru.province_code = p.province_code AND ru.year = r.year
+   WHERE r.year = $8 AND r.status IN ('approved', 'confirmed')
+   GROUP BY r.person_id, r.form, p.province_code
+),
+split AS (
+  SELECT pf.person_id, pf.form, pf.province_code,
+         CASE WHEN c.cap IS NULL OR pf.pub + pf.pro <= c.cap THEN pf.pub ELSE (2 * pf.pub * c.cap + (pf.pub + pf.pro)) / (2 * (pf.pub + pf.pro)) END AS cpub,
+         CASE WHEN c.cap IS NULL OR pf.pub + pf.pro <= c.cap THEN pf.pub + pf.pro ELSE c.cap END AS ctotal
+    FROM per_form pf
+    JOIN rules ru ON ru.province_code = pf.province_code AND ru.year = $8
+    CROSS JOIN LATERAL (SELECT (ru.caps ->> pf.form)::bigint AS cap) c
+),
+totals AS (
+  SELECT person_id, province_code, sum(cpub)::bigint AS pub, sum(ctotal - cpub)::bigint AS pro,
+         jsonb_object_agg(form, round(ctotal / 10.0, 1)) AS by_form
+    FROM split GROUP BY person_id, province_code
+)
+INSERT INTO learning_compliance (person_id, year, province_code, total_hours, public_hours, professional_hours,
+  required_total, required_professional, required_public, compliant, by_form, computed_at)
+SELECT t.person_id, $8, t.province_code, (t.pub + t.pro) / 10.0, t.pub / 10.0, t.pro / 10.0,
+       ru.req_total / 10.0, ru.req_prof / 10.0, ru.req_pub / 10.0,
+       t.pub + t.pro >= ru.req_total AND t.pro >= ru.req_prof AND t.pub >= ru.req_pub, t.by_form, now()
+  FROM totals t JOIN rules ru ON ru.province_code = t.province_code AND ru.year = $8`;
+
 /**
- * Recompute a whole year for every province at once (one pass over the records): the path for
- * a national rules change and for rebuilding the table from scratch.
+ * Rebuild a whole year for every province in one pass over the records: the path for a
+ * national rules change and for rebuilding the table from scratch. Run inside a transaction.
  */
-export async function recomputeYear(db: Executor, rules: RulesRow[], year: number): Promise<void> {
+export async function rebuildYear(db: Executor, rules: RulesRow[], year: number): Promise<void> {
   await preferHashJoins(db);
-  await db.query(
-    upsertSql(`SELECT DISTINCT person_id, year FROM learning_records WHERE year = $8
-               UNION SELECT person_id, year FROM learning_compliance WHERE year = $8`),
-    [...rulesParams(rules), year],
-  );
+  await db.query('DELETE FROM learning_compliance WHERE year = $1', [year]);
+  await db.query(REBUILD_SQL, [...rulesParams(rules), year]);
 }
 
 /** Provinces (of the people's current employer records) for these pairs, to resolve their rules. */

@@ -2,7 +2,7 @@ import { recordAudit } from '../../../platform/audit/record.ts';
 import { type Ctx, requireActor } from '../../../platform/context.ts';
 import type { Executor } from '../../../platform/db/executor.ts';
 import { AppError } from '../../../platform/http/errors.ts';
-import { recomputeProvinceYear, type RulesRow } from '../compliance/repo.ts';
+import { rebuildYear, recomputeProvinceYear, type RulesRow } from '../compliance/repo.ts';
 import { type ComplianceRules, NATIONAL_DEFAULT_RULES, type RulesPatch, resolveRules, validateRulesPatch } from '../rules.ts';
 import * as repo from './repo.ts';
 
@@ -66,7 +66,10 @@ async function provincesForRegion(tx: Executor, regionCode: string): Promise<str
 async function recomputeRegion(tx: Executor, regionCode: string, year: number): Promise<void> {
   const provinces = await provincesForRegion(tx, regionCode);
   const rules = await resolveProvinceRules(tx, provinces, year);
-  for (const [provinceCode, r] of rules) await recomputeProvinceYear(tx, { provinceCode, year, rules: r });
+  const rows = [...rules].map(([provinceCode, r]) => ({ provinceCode, year, rules: r }));
+  // National rules touch every province: one pass over the year beats one pass per province.
+  if (regionCode === NATION) await rebuildYear(tx, rows, year);
+  else for (const row of rows) await recomputeProvinceYear(tx, row);
 }
 
 /** Save a new version of a region's rules for a year; everyone affected is recomputed at once. */
