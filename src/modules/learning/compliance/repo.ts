@@ -91,14 +91,54 @@ async function preferHashJoins(db: Executor): Promise<void> {
   await db.exec("SET LOCAL work_mem = '128MB'");
 }
 
+// The incremental path: each target's records are read through the (person_id, year) index
+// inside a LATERAL subquery, so the cost follows the records of the targets whatever the
+// planner believes about table sizes (stale statistics after a bulk load made joins quadratic).
+const PAIRS_SQL = `
+WITH rules AS (
+  SELECT * FROM unnest($1::char(6)[], $2::smallint[], $3::int[], $4::int[], $5::int[], $6::int[], $7::jsonb[])
+    AS t(province_code, year, req_total, req_prof, req_pub, daily_cap, caps)
+),
+tp AS MATERIALIZED (
+  SELECT tg.person_id, tg.year, p.province_code, ru.req_total, ru.req_prof, ru.req_pub, ru.daily_cap, ru.caps
+    FROM (SELECT DISTINCT * FROM unnest($8::uuid[], $9::smallint[]) AS t(person_id, year)) tg
+    JOIN people p ON p.id = tg.person_id
+    JOIN rules ru ON ru.province_code = p.province_code AND ru.year = tg.year
+)
+INSERT INTO learning_compliance AS lc (person_id, year, province_code, total_hours, public_hours, professional_hours,
+  required_total, required_professional, required_public, compliant, by_form, computed_at)
+SELECT tp.person_id, tp.year, tp.province_code, (t.pub + t.pro) / 10.0, t.pub / 10.0, t.pro / 10.0,
+       tp.req_total / 10.0, tp.req_prof / 10.0, tp.req_pub / 10.0,
+       t.pub + t.pro >= tp.req_total AND t.pro >= tp.req_prof AND t.pub >= tp.req_pub, t.by_form, now()
+  FROM tp CROSS JOIN LATERAL (
+    SELECT COALESCE(sum(s.cpub), 0)::bigint AS pub, COALESCE(sum(s.ctotal - s.cpub), 0)::bigint AS pro,
+           COALESCE(jsonb_object_agg(s.form, round(s.ctotal / 10.0, 1)), '{}'::jsonb) AS by_form
+      FROM (
+        SELECT pf.form,
+               CASE WHEN pf.cap IS NULL OR pf.pub + pf.pro <= pf.cap THEN pf.pub ELSE (2 * pf.pub * pf.cap + (pf.pub + pf.pro)) / (2 * (pf.pub + pf.pro)) END AS cpub,
+               CASE WHEN pf.cap IS NULL OR pf.pub + pf.pro <= pf.cap THEN pf.pub + pf.pro ELSE pf.cap END AS ctotal
+          FROM (
+            SELECT r.form, (tp.caps ->> r.form)::bigint AS cap,
+                   COALESCE(sum(LEAST((r.hours * 10)::bigint, COALESCE(tp.daily_cap::bigint * (r.end_date - r.start_date + 1), 9223372036854775807)))
+                     FILTER (WHERE r.category = 'public'), 0)::bigint AS pub,
+                   COALESCE(sum(LEAST((r.hours * 10)::bigint, COALESCE(tp.daily_cap::bigint * (r.end_date - r.start_date + 1), 9223372036854775807)))
+                     FILTER (WHERE r.category = 'professional'), 0)::bigint AS pro
+              FROM learning_records r
+             WHERE r.person_id = tp.person_id AND r.year = tp.year AND r.status IN ('approved', 'confirmed')
+             GROUP BY r.form
+          ) pf
+      ) s
+  ) t
+ON CONFLICT (person_id, year) DO UPDATE SET
+  province_code = EXCLUDED.province_code, total_hours = EXCLUDED.total_hours, public_hours = EXCLUDED.public_hours,
+  professional_hours = EXCLUDED.professional_hours, required_total = EXCLUDED.required_total,
+  required_professional = EXCLUDED.required_professional, required_public = EXCLUDED.required_public,
+  compliant = EXCLUDED.compliant, by_form = EXCLUDED.by_form, computed_at = EXCLUDED.computed_at`;
+
 /** Recompute the given (person, year) pairs: the incremental path after record changes. */
 export async function recomputePairs(db: Executor, rules: RulesRow[], pairs: { personId: string; year: number }[]): Promise<void> {
   if (pairs.length === 0) return;
-  await db.query(upsertSql('SELECT DISTINCT * FROM unnest($8::uuid[], $9::smallint[]) AS t(person_id, year)'), [
-    ...rulesParams(rules),
-    pairs.map((p) => p.personId),
-    pairs.map((p) => p.year),
-  ]);
+  await db.query(PAIRS_SQL, [...rulesParams(rules), pairs.map((p) => p.personId), pairs.map((p) => p.year)]);
 }
 
 /** Recompute everyone of a province for a year who has records or a compliance row (rule changes). */
