@@ -12,8 +12,6 @@ export const PERSON_SCOPE: ScopeColumns = {
 export type PersonRow = {
   id: string;
   idNumberMasked: string;
-  idNumberEnc: Uint8Array;
-  phoneEnc: Uint8Array | null;
   name: string;
   gender: 'M' | 'F';
   birthDate: string;
@@ -31,7 +29,7 @@ export type PersonRow = {
   updatedAt: Date;
 };
 
-const SELECT_PERSON = `SELECT p.id, p.id_number_masked AS "idNumberMasked", p.id_number_enc AS "idNumberEnc", p.phone_enc AS "phoneEnc", p.name, p.gender,
+const SELECT_PERSON = `SELECT p.id, p.id_number_masked AS "idNumberMasked", p.name, p.gender,
     p.birth_date AS "birthDate", p.region_code AS "regionCode", r.name AS "regionName", p.province_code AS "provinceCode",
     p.employer_id AS "employerId", o.name AS "employerName", p.title_series AS "titleSeries", p.title_level AS "titleLevel",
     p.specialty, p.phone_masked AS "phoneMasked", p.status, p.created_at AS "createdAt", p.updated_at AS "updatedAt"
@@ -77,6 +75,15 @@ export async function findPersonInScope(db: Executor, grants: Grant[], permissio
   const idParam = params.add(id);
   const scope = scopeFilter(grants, permission, PERSON_SCOPE, params);
   const rows = await db.query<PersonRow>(`${SELECT_PERSON} WHERE p.id = ${idParam} AND ${scope}`, params.values);
+  return rows[0] ?? null;
+}
+
+/** The sealed personal data of a person (read only where it must be decrypted). */
+export async function findSealedData(db: Executor, id: string): Promise<{ idNumberEnc: Uint8Array; phoneEnc: Uint8Array | null } | null> {
+  const rows = await db.query<{ idNumberEnc: Uint8Array; phoneEnc: Uint8Array | null }>(
+    'SELECT id_number_enc AS "idNumberEnc", phone_enc AS "phoneEnc" FROM people WHERE id = $1',
+    [id],
+  );
   return rows[0] ?? null;
 }
 

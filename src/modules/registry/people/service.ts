@@ -52,10 +52,9 @@ function auditView(p: repo.PersonWrite | repo.PersonRow) {
 
 export function presentPerson(ctx: Ctx, row: repo.PersonRow) {
   const grants = requireActor(ctx).grants;
-  const { idNumberEnc: _id, phoneEnc: _phone, ...visible } = row;
   const canWrite = hasPermission(grants, 'person.write');
   return {
-    ...visible,
+    ...row,
     abilities: {
       edit: canWrite,
       deactivate: canWrite && row.status === 'active',
@@ -137,11 +136,12 @@ export async function updatePerson(ctx: Ctx, id: string, input: PersonUpdateInpu
   await ctx.db.transaction(async (tx) => {
     const before = await repo.findPersonInScope(tx, requireActor(ctx).grants, 'person.write', id);
     if (!before) throw new AppError('PERSON_NOT_FOUND');
+    const sealedBefore = await repo.findSealedData(tx, id);
     const fields = validated(
       {
         ...input,
-        idNumber: input.idNumber ?? ctx.pii.decrypt(before.idNumberEnc),
-        phone: input.phone ?? (before.phoneEnc ? ctx.pii.decrypt(before.phoneEnc) : ''),
+        idNumber: input.idNumber ?? ctx.pii.decrypt(sealedBefore?.idNumberEnc ?? new Uint8Array()),
+        phone: input.phone ?? (sealedBefore?.phoneEnc ? ctx.pii.decrypt(sealedBefore.phoneEnc) : ''),
       },
       ctx.now,
     );
@@ -168,9 +168,10 @@ export async function setPersonActive(ctx: Ctx, id: string, active: boolean) {
 
 /** Show the full citizen ID to a role that needs it; every look is audited. */
 export async function revealIdNumber(ctx: Ctx, id: string) {
-  const row = await getPersonRow(ctx, id, 'person.idNumber.read');
+  await getPersonRow(ctx, id, 'person.idNumber.read');
+  const sealed = await repo.findSealedData(ctx.db, id);
   await ctx.db.transaction((tx) => recordAudit(tx, ctx, { action: 'person.id_number_revealed', entity: 'person', entityId: id }));
-  return { idNumber: ctx.pii.decrypt(row.idNumberEnc) };
+  return { idNumber: ctx.pii.decrypt(sealed?.idNumberEnc ?? new Uint8Array()) };
 }
 
 /**
