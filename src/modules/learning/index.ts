@@ -8,6 +8,7 @@ import { reportRoutes } from './reports/routes.ts';
 import { learningRoutes } from './routes.ts';
 
 export { complianceOfPerson, recomputeCompliance } from './compliance/service.ts';
+export { loadDemoLearning } from './demo.ts';
 export { reportLearningRecords } from './reports/service.ts';
 
 /** The learning-records module: records, review, rules, compliance, archives, reporting, linkage. */
