@@ -15,8 +15,7 @@ export type Role = (typeof ROLES)[number];
 export const STATUSES = ['active', 'inactive', 'pending', 'rejected', 'disabled'] as const;
 export type Status = (typeof STATUSES)[number];
 
-export const SCOPE_TYPES = ['nation', 'region', 'department', 'organisation'] as const;
-export type ScopeType = (typeof SCOPE_TYPES)[number];
+export { SCOPE_TYPES, type ScopeType } from '../../../src/platform/auth/permissions.ts';
 
 /** Label of an enumerated value; a value the server adds later shows as its raw text until catalogued. */
 export function labelFor(t: Translate, prefix: string, value: string): string {
@@ -24,20 +23,5 @@ export function labelFor(t: Translate, prefix: string, value: string): string {
   return isMessageKey(key) ? t(key) : value;
 }
 
-export const PERMISSIONS = [
-  'region.manage',
-  'organisation.read',
-  'organisation.write',
-  'organisation.import',
-  'person.read',
-  'person.write',
-  'person.import',
-  'person.idNumber.read',
-  'account.read',
-  'account.review',
-  'account.resetPassword',
-  'account.manage',
-  'audit.read',
-  'self.read',
-] as const;
-export type Permission = (typeof PERMISSIONS)[number];
+// The server's own list (pure data), so that the UI never falls behind a new permission.
+export { PERMISSIONS, type Permission } from '../../../src/platform/auth/permissions.ts';

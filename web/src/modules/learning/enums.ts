@@ -1,5 +1,6 @@
 // Learning enumerations come from the server's catalogue (pure data with zh/en labels), so the
 // pages show exactly the words the server accepts on import and prints on proofs.
+import type { Permission } from '../../shared/enums.ts';
 import {
   CATEGORIES,
   CATEGORY_LABELS,
@@ -20,17 +21,8 @@ export { CATEGORIES, LEARNING_FORMS, PLAN_FIELDS, RECORD_SOURCES, RECORD_STATUSE
 export type { LearningForm } from '../../../../src/modules/learning/catalogue.ts';
 
 /** Permissions of the learning module (the shared Permission list predates it). */
-export const LEARNING_PERMISSIONS = [
-  'learning.self',
-  'learning.record.read',
-  'learning.record.enter',
-  'learning.record.review',
-  'learning.record.confirm',
-  'learning.rules.manage',
-  'learning.compliance.read',
-  'learning.apikey.manage',
-] as const;
-export type LearningPermission = (typeof LEARNING_PERMISSIONS)[number];
+/** The learning module's permissions, taken from the server's list. */
+export type LearningPermission = Extract<Permission, `learning.${string}`>;
 
 export type LabelKind = 'category' | 'form' | 'field' | 'source' | 'status';
 
