@@ -42,10 +42,10 @@ tp AS MATERIALIZED (
 ),
 per_form AS MATERIALIZED (
   SELECT r.person_id, r.year, r.form,
-         -- sum(bigint) is numeric: cast back so that the split below divides as integers.
-         COALESCE(sum(LEAST((r.hours * 10)::bigint, COALESCE(tp.daily_cap::bigint * (r.end_date - r.start_date + 1), 9223372036854775807)))
+         -- Per record in tenths as int (sum(int) is a bigint: integer arithmetic, unlike numeric sums).
+         COALESCE(sum(LEAST((r.hours * 10)::int, COALESCE(tp.daily_cap * (r.end_date - r.start_date + 1), 2147483647)))
            FILTER (WHERE r.category = 'public'), 0)::bigint AS pub,
-         COALESCE(sum(LEAST((r.hours * 10)::bigint, COALESCE(tp.daily_cap::bigint * (r.end_date - r.start_date + 1), 9223372036854775807)))
+         COALESCE(sum(LEAST((r.hours * 10)::int, COALESCE(tp.daily_cap * (r.end_date - r.start_date + 1), 2147483647)))
            FILTER (WHERE r.category = 'professional'), 0)::bigint AS pro,
          (tp.caps ->> r.form)::bigint AS cap
     FROM learning_records r
@@ -119,9 +119,9 @@ SELECT tp.person_id, tp.year, tp.province_code, (t.pub + t.pro) / 10.0, t.pub / 
                CASE WHEN pf.cap IS NULL OR pf.pub + pf.pro <= pf.cap THEN pf.pub + pf.pro ELSE pf.cap END AS ctotal
           FROM (
             SELECT r.form, (tp.caps ->> r.form)::bigint AS cap,
-                   COALESCE(sum(LEAST((r.hours * 10)::bigint, COALESCE(tp.daily_cap::bigint * (r.end_date - r.start_date + 1), 9223372036854775807)))
+                   COALESCE(sum(LEAST((r.hours * 10)::int, COALESCE(tp.daily_cap * (r.end_date - r.start_date + 1), 2147483647)))
                      FILTER (WHERE r.category = 'public'), 0)::bigint AS pub,
-                   COALESCE(sum(LEAST((r.hours * 10)::bigint, COALESCE(tp.daily_cap::bigint * (r.end_date - r.start_date + 1), 9223372036854775807)))
+                   COALESCE(sum(LEAST((r.hours * 10)::int, COALESCE(tp.daily_cap * (r.end_date - r.start_date + 1), 2147483647)))
                      FILTER (WHERE r.category = 'professional'), 0)::bigint AS pro
               FROM learning_records r
              WHERE r.person_id = tp.person_id AND r.year = tp.year AND r.status IN ('approved', 'confirmed')
@@ -163,9 +163,9 @@ per_form AS MATERIALIZED (
   -- Grouped by plain columns only: the daily cap is read inside the aggregate and the form caps
   -- joined afterwards, since hashing the rules' jsonb per record doubled the time.
   SELECT r.person_id, r.form, p.province_code,
-         COALESCE(sum(LEAST((r.hours * 10)::bigint, COALESCE(ru.daily_cap::bigint * (r.end_date - r.start_date + 1), 9223372036854775807)))
+         COALESCE(sum(LEAST((r.hours * 10)::int, COALESCE(ru.daily_cap * (r.end_date - r.start_date + 1), 2147483647)))
            FILTER (WHERE r.category = 'public'), 0)::bigint AS pub,
-         COALESCE(sum(LEAST((r.hours * 10)::bigint, COALESCE(ru.daily_cap::bigint * (r.end_date - r.start_date + 1), 9223372036854775807)))
+         COALESCE(sum(LEAST((r.hours * 10)::int, COALESCE(ru.daily_cap * (r.end_date - r.start_date + 1), 2147483647)))
            FILTER (WHERE r.category = 'professional'), 0)::bigint AS pro
     FROM learning_records r
     JOIN people p ON p.id = r.person_id
