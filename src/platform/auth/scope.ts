@@ -54,3 +54,25 @@ function grantCondition(grant: Grant, cols: ScopeColumns, params: SqlParams): st
       return cols.organisation ? `${cols.organisation} = ${params.add(grant.scopeId)}` : null;
   }
 }
+
+/** The values of one row at the columns of ScopeColumns (absent: the table cannot reach that kind of node). */
+export type ScopeValues = { province?: string; region?: string; department?: string | null; organisation?: string };
+
+/**
+ * The rule of scopeFilter applied to a row already read (a cached one): true when a grant
+ * carrying `permission` reaches it. test/integration/scope-twin.test.ts keeps the two equal.
+ */
+export function inScope(grants: readonly Grant[], permission: Permission, values: ScopeValues): boolean {
+  return grantsWith(grants, permission).some((grant) => {
+    switch (grant.scopeType) {
+      case 'nation':
+        return true;
+      case 'region':
+        return (grant.scopeId.endsWith('0000') ? values.province : values.region) === grant.scopeId;
+      case 'department':
+        return !!values.department && (values.department === grant.scopeId || values.department.startsWith(`${grant.scopeId}.`));
+      case 'organisation':
+        return values.organisation === grant.scopeId;
+    }
+  });
+}

@@ -1,6 +1,7 @@
 import type { Grant, Permission } from '../../../platform/auth/permissions.ts';
 import { type ScopeColumns, SqlParams, scopeFilter } from '../../../platform/auth/scope.ts';
 import type { Executor } from '../../../platform/db/executor.ts';
+import { forgetPeople } from '../people/read-cache.ts';
 
 export const ORG_SCOPE: ScopeColumns = {
   province: 'o.province_code',
@@ -128,6 +129,7 @@ export async function insertOrganisation(db: Executor, o: OrgWrite): Promise<voi
 }
 
 export async function updateOrganisation(db: Executor, o: OrgWrite, now: Date): Promise<void> {
+  forgetPeople(); // a person's view shows the employer's name and inherits its department
   await db.query(
     `UPDATE organisations SET name = $2, credit_code = $3, region_code = $4, province_code = $5, department_code = $6,
        ownership = $7, roles = $8, address = $9, contact_name = $10, updated_at = $11 WHERE id = $1`,
@@ -136,6 +138,7 @@ export async function updateOrganisation(db: Executor, o: OrgWrite, now: Date): 
 }
 
 export async function setOrganisationStatus(db: Executor, id: string, status: string, now: Date): Promise<void> {
+  forgetPeople();
   await db.query('UPDATE organisations SET status = $2, updated_at = $3 WHERE id = $1', [id, status, now]);
 }
 

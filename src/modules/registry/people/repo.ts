@@ -1,6 +1,7 @@
 import type { Grant, Permission } from '../../../platform/auth/permissions.ts';
 import { type ScopeColumns, SqlParams, scopeFilter } from '../../../platform/auth/scope.ts';
 import type { Executor } from '../../../platform/db/executor.ts';
+import { type CachedPerson, forgetPeople } from './read-cache.ts';
 
 export const PERSON_SCOPE: ScopeColumns = {
   province: 'p.province_code',
@@ -29,11 +30,12 @@ export type PersonRow = {
   updatedAt: Date;
 };
 
-const SELECT_PERSON = `SELECT p.id, p.id_number_masked AS "idNumberMasked", p.name, p.gender,
+const PERSON_SELECT_LIST = `p.id, p.id_number_masked AS "idNumberMasked", p.name, p.gender,
     p.birth_date AS "birthDate", p.region_code AS "regionCode", r.name AS "regionName", p.province_code AS "provinceCode",
     p.employer_id AS "employerId", o.name AS "employerName", p.title_series AS "titleSeries", p.title_level AS "titleLevel",
-    p.specialty, p.phone_masked AS "phoneMasked", p.status, p.created_at AS "createdAt", p.updated_at AS "updatedAt"
-  FROM people p JOIN organisations o ON o.id = p.employer_id JOIN regions r ON r.code = p.region_code`;
+    p.specialty, p.phone_masked AS "phoneMasked", p.status, p.created_at AS "createdAt", p.updated_at AS "updatedAt"`;
+const PERSON_FROM = 'FROM people p JOIN organisations o ON o.id = p.employer_id JOIN regions r ON r.code = p.region_code';
+const SELECT_PERSON = `SELECT ${PERSON_SELECT_LIST} ${PERSON_FROM}`;
 
 export type PersonFilter = {
   q?: string;
@@ -76,6 +78,18 @@ export async function findPersonInScope(db: Executor, grants: Grant[], permissio
   const scope = scopeFilter(grants, permission, PERSON_SCOPE, params);
   const rows = await db.query<PersonRow>(`${SELECT_PERSON} WHERE p.id = ${idParam} AND ${scope}`, params.values);
   return rows[0] ?? null;
+}
+
+/** A person whatever the caller's scope, with the values the scope rules look at (for the read cache). */
+export async function findPersonWithScopeValues(db: Executor, id: string): Promise<CachedPerson | null> {
+  const rows = await db.query<PersonRow & { departmentCode: string | null }>(
+    `SELECT ${PERSON_SELECT_LIST}, o.department_code AS "departmentCode" ${PERSON_FROM} WHERE p.id = $1`,
+    [id],
+  );
+  const found = rows[0];
+  if (!found) return null;
+  const { departmentCode, ...row } = found;
+  return { row, scope: { province: row.provinceCode, region: row.regionCode, department: departmentCode, organisation: row.employerId } };
 }
 
 /** The sealed personal data of a person (read only where it must be decrypted). */
@@ -139,11 +153,13 @@ export async function insertPerson(db: Executor, p: PersonWrite): Promise<void> 
 }
 
 export async function updatePerson(db: Executor, p: PersonWrite, now: Date): Promise<void> {
+  forgetPeople();
   const sets = PERSON_COLUMNS.slice(1).map((c, i) => `${c} = $${i + 2}`).join(', ');
   await db.query(`UPDATE people SET ${sets}, updated_at = $${PERSON_COLUMNS.length + 1} WHERE id = $1`, [...personValues(p), now]);
 }
 
 export async function setPersonStatus(db: Executor, id: string, status: string, now: Date): Promise<void> {
+  forgetPeople();
   await db.query('UPDATE people SET status = $2, updated_at = $3 WHERE id = $1', [id, status, now]);
 }
 

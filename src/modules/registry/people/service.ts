@@ -1,5 +1,6 @@
 import { v7 as uuidv7 } from 'uuid';
 import { hasPermission } from '../../../platform/auth/permissions.ts';
+import { inScope } from '../../../platform/auth/scope.ts';
 import { recordAudit } from '../../../platform/audit/record.ts';
 import { type Ctx, requireActor } from '../../../platform/context.ts';
 import type { PiiCipher } from '../../../platform/crypto/pii.ts';
@@ -8,6 +9,7 @@ import { AppError } from '../../../platform/http/errors.ts';
 import { findOrganisationById, findOrganisationInScope } from '../organisations/repo.ts';
 import { findRegion } from '../regions/repo.ts';
 import { type PersonFields, type PersonFieldsInput, validatePersonFields } from './fields.ts';
+import { cachedPerson, currentGeneration, forgetPeople, rememberPerson } from './read-cache.ts';
 import * as repo from './repo.ts';
 import { maskIdNumber, maskPhone, parseCitizenId } from './rules.ts';
 
@@ -113,8 +115,16 @@ async function getPersonRow(ctx: Ctx, id: string, permission: 'person.read' | 'p
   return row;
 }
 
+/** One person for GET /api/people/:id, through the read cache (read-cache.ts); scope checked on every call. */
 export async function getPerson(ctx: Ctx, id: string) {
-  return presentPerson(ctx, await getPersonRow(ctx, id, 'person.read'));
+  let found = cachedPerson(id);
+  if (!found) {
+    const readAt = currentGeneration();
+    found = await repo.findPersonWithScopeValues(ctx.db, id);
+    if (found) rememberPerson(id, found, readAt);
+  }
+  if (!found || !inScope(requireActor(ctx).grants, 'person.read', found.scope)) throw new AppError('PERSON_NOT_FOUND');
+  return presentPerson(ctx, found.row);
 }
 
 export async function createPerson(ctx: Ctx, input: PersonInput) {
@@ -152,6 +162,7 @@ export async function updatePerson(ctx: Ctx, id: string, input: PersonUpdateInpu
     await repo.updatePerson(tx, sealed, ctx.now);
     await recordAudit(tx, ctx, { action: 'person.updated', entity: 'person', entityId: id, before: auditView(before), after: auditView(sealed) });
   });
+  forgetPeople(); // again after the commit: a read between the update and the commit cached the old row
   return getPerson(ctx, id);
 }
 
@@ -163,6 +174,7 @@ export async function setPersonActive(ctx: Ctx, id: string, active: boolean) {
     await repo.setPersonStatus(tx, id, status, ctx.now);
     await recordAudit(tx, ctx, { action: active ? 'person.activated' : 'person.deactivated', entity: 'person', entityId: id, before: { status: before.status }, after: { status } });
   });
+  forgetPeople();
   return getPerson(ctx, id);
 }
 
