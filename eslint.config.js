@@ -4,7 +4,7 @@ import tseslint from 'typescript-eslint';
 const PURE_FILES = ['src/**/rules.ts', 'src/**/policy.ts', 'src/**/fields.ts', 'src/**/password-rules.ts', 'src/**/chain.ts'];
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'web/dist/**', 'dist/**', 'data/**', 'coverage/**'] },
+  { ignores: ['node_modules/**', 'web/dist/**', 'dist/**', 'data/**', 'coverage/**', '.tmp/**'] },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {

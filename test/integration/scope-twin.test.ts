@@ -59,8 +59,8 @@ describe('inScope is the twin of scopeFilter', () => {
         const bySql = new Set(rows.map((r) => r.id));
         for (const id of people) {
           const found = await findPersonWithScopeValues(t.db, id);
-          expect(found, id).not.toBeNull();
-          expect(inScope(grants, permission, found!.scope), `${JSON.stringify(grants)} ${id}`).toBe(bySql.has(id));
+          if (!found) throw new Error(`person ${id} not found`);
+          expect(inScope(grants, permission, found.scope), `${JSON.stringify(grants)} ${id}`).toBe(bySql.has(id));
           if (bySql.has(id)) admitted += 1;
         }
       }
