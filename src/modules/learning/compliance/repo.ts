@@ -99,11 +99,16 @@ WITH rules AS (
   SELECT * FROM unnest($1::char(6)[], $2::smallint[], $3::int[], $4::int[], $5::int[], $6::int[], $7::jsonb[])
     AS t(province_code, year, req_total, req_prof, req_pub, daily_cap, caps)
 ),
-tp AS MATERIALIZED (
-  SELECT tg.person_id, tg.year, p.province_code, ru.req_total, ru.req_prof, ru.req_pub, ru.daily_cap, ru.caps
+-- People first, then their rules: left to itself the planner paired every target with every
+-- province's rules of the year (31×) before looking each person up.
+placed AS MATERIALIZED (
+  SELECT tg.person_id, tg.year, p.province_code
     FROM (SELECT DISTINCT * FROM unnest($8::uuid[], $9::smallint[]) AS t(person_id, year)) tg
     JOIN people p ON p.id = tg.person_id
-    JOIN rules ru ON ru.province_code = p.province_code AND ru.year = tg.year
+),
+tp AS MATERIALIZED (
+  SELECT pl.person_id, pl.year, pl.province_code, ru.req_total, ru.req_prof, ru.req_pub, ru.daily_cap, ru.caps
+    FROM placed pl JOIN rules ru ON ru.province_code = pl.province_code AND ru.year = pl.year
 )
 INSERT INTO learning_compliance AS lc (person_id, year, province_code, total_hours, public_hours, professional_hours,
   required_total, required_professional, required_public, compliant, by_form, computed_at)
