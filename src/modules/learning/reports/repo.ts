@@ -39,29 +39,60 @@ const STAGING_COLUMNS = [
   'id', 'province_code', 'person_id', 'employer_id', 'year', 'category', 'form', 'title', 'start_date', 'end_date', 'hours', 'field', 'provider_record_id',
 ] as const;
 
-function encodeStaging(rows: StagedRecord[]): string {
-  const lines = rows.map((r) =>
-    [r.id, r.provinceCode, r.personId, r.employerId, r.year, r.category, r.form, csvField(r.title), r.startDate, r.endDate, r.hours, r.field, csvField(r.providerRecordId)].join(','),
+const DIRECT_COLUMNS = [...STAGING_COLUMNS, 'provider_id', 'provider_name', 'source', 'status', 'created_by'] as const;
+
+type Provider = { id: string; name: string; createdBy: string };
+
+function encodeRows(rows: StagedRecord[], provider?: Provider): string {
+  const extra = provider ? `,${provider.id},${csvField(provider.name)},provider_reported,approved,${provider.createdBy}` : '';
+  const lines = rows.map(
+    (r) =>
+      [r.id, r.provinceCode, r.personId, r.employerId, r.year, r.category, r.form, csvField(r.title), r.startDate, r.endDate, r.hours, r.field, csvField(r.providerRecordId)].join(',') +
+      extra,
   );
   return `${lines.join('\n')}\n`;
 }
 
+// Class of the advisory locks taken per provider (the key is a hash of the provider's id).
+const REPORT_LOCK_CLASS = 7_402_115;
+
 /**
- * Write reported records set-based: COPY into a staging table of this transaction, then one
- * INSERT … SELECT that skips what the provider reported before (same provider record id).
+ * Write reported records set-based, skipping what the provider reported before (same provider
+ * record id). One provider's batches take turns (an advisory lock on the provider), so the
+ * records it already has are known before writing and the new ones go straight in with COPY.
+ * Should another path have written one of those ids meanwhile, the unique key stops the COPY and
+ * the batch goes through a staging table and INSERT … ON CONFLICT DO NOTHING instead.
  * Returns the (person, year) of each record actually created.
  */
-export async function insertReportedRecords(
-  tx: Executor,
-  rows: StagedRecord[],
-  provider: { id: string; name: string; createdBy: string },
-): Promise<{ personId: string; year: number }[]> {
+export async function insertReportedRecords(tx: Executor, rows: StagedRecord[], provider: Provider): Promise<{ personId: string; year: number }[]> {
   if (rows.length === 0) return [];
+  await tx.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [REPORT_LOCK_CLASS, provider.id]);
+  const known = await tx.query<{ id: string }>(
+    'SELECT provider_record_id AS id FROM learning_records WHERE provider_id = $1 AND provider_record_id = ANY($2::text[])',
+    [provider.id, rows.map((r) => r.providerRecordId)],
+  );
+  const seen = new Set(known.map((k) => k.id));
+  const fresh = seen.size ? rows.filter((r) => !seen.has(r.providerRecordId)) : rows;
+  if (fresh.length === 0) return [];
+  await tx.exec('SAVEPOINT learning_report_copy');
+  try {
+    await tx.copyCsv('learning_records', DIRECT_COLUMNS, encodeRows(fresh, provider));
+  } catch (error) {
+    if ((error as { code?: string }).code !== '23505') throw error;
+    await tx.exec('ROLLBACK TO SAVEPOINT learning_report_copy');
+    return insertThroughStaging(tx, fresh, provider);
+  }
+  await tx.exec('RELEASE SAVEPOINT learning_report_copy');
+  return fresh.map((r) => ({ personId: r.personId, year: r.year }));
+}
+
+/** The conflict-proof path: COPY into a staging table of this transaction, then INSERT … ON CONFLICT DO NOTHING. */
+export async function insertThroughStaging(tx: Executor, rows: StagedRecord[], provider: Provider): Promise<{ personId: string; year: number }[]> {
   // Utility statements take no parameters: create first, then fill.
-  await tx.exec(`CREATE TEMP TABLE learning_report_staging (
+  await tx.exec(`CREATE TEMP TABLE IF NOT EXISTS learning_report_staging (
       id uuid, province_code char(6), person_id uuid, employer_id uuid, year smallint, category text, form text, title text,
       start_date date, end_date date, hours numeric(6,1), field text, provider_record_id text) ON COMMIT DROP`);
-  await tx.copyCsv('learning_report_staging', STAGING_COLUMNS, encodeStaging(rows));
+  await tx.copyCsv('learning_report_staging', STAGING_COLUMNS, encodeRows(rows));
   return tx.query<{ personId: string; year: number }>(
     `INSERT INTO learning_records (id, province_code, person_id, employer_id, year, category, form, title, provider_id, provider_name,
        start_date, end_date, hours, field, source, status, provider_record_id, created_by)
@@ -73,4 +104,3 @@ export async function insertReportedRecords(
     [provider.id, provider.name, provider.createdBy],
   );
 }
-
