@@ -25,6 +25,14 @@ beforeAll(async () => {
 });
 afterAll(() => db.close());
 
+function deferred(): { promise: Promise<void>; resolve: () => void } {
+  let resolve: () => void = () => undefined;
+  const promise = new Promise<void>((r) => {
+    resolve = r;
+  });
+  return { promise, resolve };
+}
+
 const staged = (recordId: string): StagedRecord => ({
   id: uuidv7(), provinceCode: '330000', personId, employerId, year: 2026, category: 'professional', form: 'training',
   title: '研修班, "第一期"', startDate: '2026-03-01', endDate: '2026-03-02', hours: 8, field: 'digital_tech', providerRecordId: recordId,
@@ -51,10 +59,8 @@ describe('writing reported records', () => {
   });
 
   it('survives the same id written by another transaction while the batch is written', async () => {
-    let release = () => undefined as void;
-    const gate = new Promise<void>((resolve) => (release = resolve));
-    let inserted = () => undefined as void;
-    const otherWrote = new Promise<void>((resolve) => (inserted = resolve));
+    const gate = deferred();
+    const otherWrote = deferred();
     // Another path writes C-2 and holds its transaction open for a moment.
     const other = db.transaction(async (tx) => {
       await tx.query(
@@ -62,12 +68,12 @@ describe('writing reported records', () => {
          VALUES ($1, '330000', $2, $3, 2026, 'professional', 'online', '在线课程', $4, '2026-04-01', '2026-04-01', 2, 'other', 'online_course', 'approved', 'C-2')`,
         [uuidv7(), personId, employerId, provider.id],
       );
-      inserted();
-      await gate;
+      otherWrote.resolve();
+      await gate.promise;
     });
-    if (db.kind === 'postgres') await otherWrote; // PGlite: the batch below waits for the other transaction instead
+    if (db.kind === 'postgres') await otherWrote.promise; // PGlite: the batch below waits for the other transaction instead
     const batch = db.transaction((tx) => insertReportedRecords(tx, [staged('C-1'), staged('C-2'), staged('C-3')], who()));
-    setTimeout(release, 300);
+    setTimeout(gate.resolve, 300);
     await other;
     const created = await batch;
     expect(created).toHaveLength(2);
