@@ -218,3 +218,48 @@ describe('files', () => {
     expect([res.statusCode, res.json().code]).toEqual([400, 'IMPORT_MISSING_COLUMN']);
   });
 });
+
+describe('a signed-in provider administrator uploads a report file', () => {
+  function multipart(content: string, filename: string) {
+    const boundary = '----zhigengSessionUpload';
+    const payload = Buffer.concat([
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: text/csv\r\n\r\n`),
+      Buffer.from(content, 'utf8'),
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]);
+    return { payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+  }
+  const csv = (recordId: string) =>
+    ['身份证号码,姓名,年度,科目类别,学习形式,学时,开始日期,结束日期,课程名称,领域,机构记录编号',
+      `${alice.idNumber},${alice.name},2026,专业科目,培训班,4,2026-06-01,2026-06-01,网页上传的课程,其他,${recordId}`].join('\n');
+
+  it('writes the rows as the administrator\'s organisation, idempotently, with the account in the audit trail', async () => {
+    const admin = await login(t, 'provider.admin');
+    const { payload, headers } = multipart(csv('WEB-1'), 'web.csv');
+    const res = await admin.request('POST', '/api/learning/reports/upload?mode=accept_valid', payload, headers);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toEqual({ received: 1, created: 1, unchanged: 0, rejected: 0, errors: [] });
+    expect((await recordsOfProvider()).filter((r) => r.providerRecordId === 'WEB-1')).toEqual([expect.objectContaining({ personId: alice.id, source: 'provider_reported', status: 'approved' })]);
+    const again = await admin.request('POST', '/api/learning/reports/upload', payload, headers);
+    expect(again.json()).toMatchObject({ created: 0, unchanged: 1 });
+    const audit = await t.db.query<{ action: string; actorId: string | null }>(
+      `SELECT action, actor_id AS "actorId" FROM audit_events WHERE action = 'learning.records_reported' ORDER BY seq DESC LIMIT 1`,
+    );
+    expect(audit[0]?.actorId).toBeTruthy();
+  });
+
+  it('refuses an organisation that is not a provider, and a caller without the permission', async () => {
+    await createUser(t, 'employer.admin', [{ role: 'organisation_admin', scopeType: 'organisation', scopeId: employer.id }]);
+    const employerAdmin = await login(t, 'employer.admin');
+    const { payload, headers } = multipart(csv('WEB-2'), 'web.csv');
+    const refused = await employerAdmin.request('POST', '/api/learning/reports/upload', payload, headers);
+    expect([refused.statusCode, refused.json().code]).toEqual([422, 'LEARNING_REPORT_NOT_PROVIDER']);
+    await createUser(t, 'zj.inspector', [{ role: 'inspector', scopeType: 'region', scopeId: '330000' }]);
+    const inspector = await login(t, 'zj.inspector');
+    expect((await inspector.request('POST', '/api/learning/reports/upload', payload, headers)).statusCode).toBe(403);
+    // An organisation the caller does not administer cannot be named.
+    const other = await employerAdmin.request('POST', `/api/learning/reports/upload?organisationId=${provider.id}`, payload, headers);
+    expect([other.statusCode, other.json().code]).toEqual([404, 'ORGANISATION_NOT_FOUND']);
+    expect((await recordsOfProvider()).some((r) => r.providerRecordId === 'WEB-2')).toBe(false);
+  });
+});

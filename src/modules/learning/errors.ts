@@ -26,6 +26,8 @@ export const LEARNING_ERRORS = {
   LEARNING_EVIDENCE_TOO_MANY: { status: 422, zh: '每条记录最多 {max} 个证明材料', en: 'At most {max} evidence files per record' },
   LEARNING_EVIDENCE_NOT_FOUND: { status: 404, zh: '找不到该证明材料', en: 'Evidence file not found' },
   /** A report key was asked for an organisation that is inactive or holds no provider role. */
+  /** A signed-in upload of a report file for an organisation that is not an active provider. */
+  LEARNING_REPORT_NOT_PROVIDER: { status: 422, zh: '只有在用的培训机构、继续教育基地、研修班承办单位或评价机构可以报送学时', en: 'Only an active training institution, CE base, seminar host or evaluation institution can report learning records' },
   LEARNING_APIKEY_NOT_PROVIDER: { status: 422, zh: '只有在用的培训机构、继续教育基地、研修班承办单位或评价机构可以创建报送密钥', en: 'Only an active training institution, CE base, seminar host or evaluation institution can have a reporting key' },
   /** The caller's role may not create keys of this purpose (compliance keys: nation and provinces only). */
   LEARNING_APIKEY_PURPOSE_FORBIDDEN: { status: 403, zh: '您不能创建此用途的 API 密钥', en: 'You cannot create an API key for this purpose' },

@@ -24,6 +24,7 @@ export const registryModule = fp(registry, { name: 'registry' });
 
 /** For other modules: a person inside the caller's scope for a permission, or null. */
 export { findPersonInScope } from './people/repo.ts';
+export { findOrganisationById } from './organisations/repo.ts';
 
 /** Citizen-ID rules (GB 11643) other modules need to read and mask IDs they receive. */
 export { maskIdNumber, parseCitizenId } from './public-rules.ts';

@@ -46,6 +46,7 @@ export const PERMISSIONS = [
   'learning.apikey.manage',
   'learning.self',
   'learning.report',
+  'learning.report.upload',
   'learning.compliance.query',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
@@ -82,6 +83,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'learning.record.enter',
     'learning.record.review',
     'learning.apikey.manage',
+    // A provider's own staff upload report files signed in (the organisation must hold a provider role).
+    'learning.report.upload',
   ],
   expert: ['self.read'],
   inspector: ['organisation.read', 'person.read', 'learning.record.read', 'learning.compliance.read'],

@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Static } from 'typebox';
 import { readUpload } from '../../../platform/http/files.ts';
-import { ReportBody, ReportQuery, ReportResponse } from './schemas.ts';
-import { reportLearningRecords, reportLearningRecordsFile } from './service.ts';
+import { ReportBody, ReportQuery, ReportResponse, UploadQuery } from './schemas.ts';
+import { reportLearningRecords, reportLearningRecordsFile, uploadLearningReport } from './service.ts';
 
 const tags = ['learning 学时'];
 
@@ -25,4 +25,15 @@ export const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
     if (req.isMultipart()) return reportLearningRecordsFile(req.ctx, await readUpload(req), mode);
     return reportLearningRecords(req.ctx, (req.body as Static<typeof ReportBody>).records, mode);
   });
+
+  // The same batch uploaded on the web by the provider's own administrator, with a session.
+  app.post('/api/learning/reports/upload', {
+    config: { permission: 'learning.report.upload' },
+    schema: {
+      tags,
+      description: 'multipart/form-data with one part `file` (CSV or XLSX), sent by a signed-in administrator of a provider organisation.',
+      querystring: UploadQuery,
+      response: { 200: ReportResponse },
+    },
+  }, async (req) => uploadLearningReport(req.ctx, await readUpload(req), req.query.mode, req.query.organisationId));
 };

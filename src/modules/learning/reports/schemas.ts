@@ -14,6 +14,14 @@ export const ReportQuery = Type.Object(
   { additionalProperties: false },
 );
 
+export const UploadQuery = Type.Object(
+  {
+    mode: Type.Union([Type.Literal('all_or_nothing'), Type.Literal('accept_valid')], { default: 'all_or_nothing' }),
+    organisationId: Type.Optional(Type.String({ format: 'uuid' })),
+  },
+  { additionalProperties: false },
+);
+
 export const RowError = Type.Object({
   row: Type.Integer(),
   column: Type.String(),

@@ -4,6 +4,9 @@ import { recordAudit } from '../../../platform/audit/record.ts';
 import { type Ctx, requireActor } from '../../../platform/context.ts';
 import { mapColumns, pickRow, readTable } from '../../../platform/files/table-file.ts';
 import { AppError, type ErrorDetail, localiseDetails } from '../../../platform/http/errors.ts';
+import { grantsWith } from '../../../platform/auth/permissions.ts';
+import { findOrganisationById } from '../../registry/index.ts';
+import { isProvider } from '../api-keys/policy.ts';
 import { providerOf } from '../api-keys/service.ts';
 import { recomputeCompliance } from '../compliance/service.ts';
 import { rulesRowsFor } from '../rules/service.ts';
@@ -78,8 +81,7 @@ async function placeRows(ctx: Ctx, candidates: Candidate[], issues: ReportIssues
  * provider (same providerRecordId) are left as they are and counted as unchanged. Records,
  * compliance and one audit event for the batch are written in one transaction.
  */
-async function reportBatch(ctx: Ctx, batch: ReportBatch, mode: ReportMode) {
-  const providerId = providerOf(ctx);
+async function reportBatch(ctx: Ctx, batch: ReportBatch, mode: ReportMode, providerId: string) {
   const issues = new ReportIssues();
   const staged = await placeRows(ctx, parseRows(batch, ctx.now, issues), issues);
   const details = issues.sorted();
@@ -119,13 +121,26 @@ export async function reportLearningRecords(ctx: Ctx, records: Partial<Record<Re
     }
     return raw;
   });
-  return reportBatch(ctx, { rows, numbers: rows.map((_, i) => i + 1), digest: sha256(JSON.stringify(records)) }, mode);
+  return reportBatch(ctx, { rows, numbers: rows.map((_, i) => i + 1), digest: sha256(JSON.stringify(records)) }, mode, providerOf(ctx));
 }
 
 /** A CSV or Excel batch with Chinese or English headers; row numbers are the file's (header = 1). */
-export async function reportLearningRecordsFile(ctx: Ctx, data: Buffer, mode: ReportMode) {
+export async function reportLearningRecordsFile(ctx: Ctx, data: Buffer, mode: ReportMode, providerId = providerOf(ctx)) {
   const table = await readTable(data, MAX_REPORT_ROWS);
   const columns = mapColumns(table.headers, REPORT_COLUMNS);
   const rows = table.rows.map((r) => pickRow(r, columns));
-  return reportBatch(ctx, { rows, numbers: table.numbers, digest: sha256(data) }, mode);
+  return reportBatch(ctx, { rows, numbers: table.numbers, digest: sha256(data) }, mode, providerId);
+}
+
+/**
+ * A report file uploaded by a provider's administrator, signed in: the provider is the caller's
+ * organisation (or, holding several, the one named), which must be an active provider.
+ */
+export async function uploadLearningReport(ctx: Ctx, data: Buffer, mode: ReportMode, organisationId?: string) {
+  const own = grantsWith(requireActor(ctx).grants, 'learning.report.upload').filter((g) => g.scopeType === 'organisation');
+  const grant = organisationId ? own.find((g) => g.scopeId === organisationId) : own.length === 1 ? own[0] : undefined;
+  if (!grant) throw new AppError('ORGANISATION_NOT_FOUND', {}, [{ code: 'ORGANISATION_NOT_FOUND', path: '/organisationId' }]);
+  const org = await findOrganisationById(ctx.db, grant.scopeId);
+  if (!org || !isProvider(org)) throw new AppError('LEARNING_REPORT_NOT_PROVIDER');
+  return reportLearningRecordsFile(ctx, data, mode, org.id);
 }

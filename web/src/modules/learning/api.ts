@@ -1,4 +1,4 @@
-import { api, ApiError, buildHeaders, buildUrl, toApiError, type Page, type UploadResult } from '../../shared/api.ts';
+import { api, ApiError, buildHeaders, buildUrl, toApiError, uploadFile, type Page, type UploadResult } from '../../shared/api.ts';
 import { getLanguage } from '../../shared/i18n.ts';
 import type {
   ApiKey,
@@ -127,6 +127,10 @@ export async function uploadReport(file: File, apiKey: string, mode: ReportMode)
   if (response.ok) return { ok: true, data: JSON.parse(text) as ReportResult };
   return { ok: false, error: reportError(response.status, text) };
 }
+
+/** A report file uploaded by the signed-in administrator of a provider, with upload progress (0–100). */
+export const uploadReportSignedIn = (file: File, mode: ReportMode, onProgress: (percent: number) => void) =>
+  uploadFile<ReportResult>('/api/learning/reports/upload', file, { mode }, onProgress);
 
 // Pickers.
 export const fetchPeopleOptions = (q: string) =>

@@ -1,24 +1,31 @@
 import { useState } from 'react';
 import { Alert, Form, Input, Progress, Radio, Space, Table, Typography, Upload } from 'antd';
 import type { UploadProps } from 'antd';
-import type { ApiError } from '../../../shared/api.ts';
+import type { ApiError, UploadResult } from '../../../shared/api.ts';
 import { describeError } from '../../../shared/errors.ts';
 import { useI18n } from '../../../shared/i18n.ts';
-import { uploadReport, type ReportError, type ReportMode, type ReportResult } from '../api.ts';
+import { uploadReport, uploadReportSignedIn, type ReportError, type ReportMode, type ReportResult } from '../api.ts';
+import { useHasPermission } from '../hooks/use-permission.ts';
 
 type Phase = 'idle' | 'sending' | 'done' | 'failed';
+/** session: as the signed-in administrator's own provider organisation; key: as a provider's system would, with an API key. */
+type Sender = 'session' | 'key';
 
 /**
- * Sends a report file the way a provider's system does — with the API key as a Bearer token and
- * no session — so an administrator can test a file and its key. Bad rows come back with row,
- * column and reason (in the answer, or in a 422's details when all-or-nothing refuses the batch).
+ * Uploads a report file: a provider's administrator sends it as their organisation (signed in,
+ * with the upload's progress); any key manager can also test a file and a key the way a
+ * provider's system sends it (Bearer token, no session). Bad rows come back with row, column and
+ * reason (in the answer, or in a 422's details when all-or-nothing refuses the batch).
  */
 export function ReportUploadPanel() {
   const { t } = useI18n();
+  const canUpload = useHasPermission('learning.report.upload');
+  const [sender, setSender] = useState<Sender>(canUpload ? 'session' : 'key');
   const [apiKey, setApiKey] = useState('');
   const [mode, setMode] = useState<ReportMode>('all_or_nothing');
   const [file, setFile] = useState<File | null>(null);
   const [phase, setPhase] = useState<Phase>('idle');
+  const [percent, setPercent] = useState<number | null>(null);
   const [result, setResult] = useState<ReportResult | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
 
@@ -27,9 +34,12 @@ export function ReportUploadPanel() {
     if (!(picked instanceof File)) return;
     setFile(picked);
     setPhase('sending');
+    setPercent(sender === 'session' ? 0 : null);
     setResult(null);
     setError(null);
-    void uploadReport(picked, apiKey.trim(), mode).then((outcome) => {
+    const sending: Promise<UploadResult<ReportResult>> =
+      sender === 'session' ? uploadReportSignedIn(picked, mode, setPercent) : uploadReport(picked, apiKey.trim(), mode);
+    void sending.then((outcome) => {
       if (outcome.ok) {
         setResult(outcome.data);
         setPhase('done');
@@ -42,42 +52,70 @@ export function ReportUploadPanel() {
     });
   };
 
-  const keyMissing = apiKey.trim() === '';
+  const keyMissing = sender === 'key' && apiKey.trim() === '';
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="report-panel">
-      <ReportSettings apiKey={apiKey} onApiKey={setApiKey} mode={mode} onMode={setMode} />
+      <ReportSettings canUpload={canUpload} sender={sender} onSender={setSender} apiKey={apiKey} onApiKey={setApiKey} mode={mode} onMode={setMode} />
       <Upload.Dragger accept=".csv,.xlsx" maxCount={1} multiple={false} showUploadList={false} disabled={keyMissing || phase === 'sending'} customRequest={customRequest} data-testid="report-upload">
         <p style={{ fontSize: 16, margin: '8px 0' }}>{t(keyMissing ? 'learning.reports.keyFirst' : 'import.dropHint')}</p>
         <p style={{ color: '#888', margin: 0 }}>{t('learning.reports.formats')}</p>
       </Upload.Dragger>
       {file && <Typography.Text type="secondary">{t('import.fileName', { name: file.name })}</Typography.Text>}
-      {phase !== 'idle' && <ReportProgress phase={phase} />}
+      {phase !== 'idle' && <ReportProgress phase={phase} percent={percent} />}
       <ReportOutcome result={result} error={error} />
     </Space>
   );
 }
 
-/** The phases of a send: fetch reports no upload progress (see uploadReport), so the bar runs until the answer. */
-function ReportProgress({ phase }: { phase: Exclude<Phase, 'idle'> }) {
+/**
+ * The send's progress: bytes uploaded when signed in (XMLHttpRequest); with an API key the
+ * request is a cookie-less fetch, which reports no upload progress, so only its phases show.
+ */
+function ReportProgress({ phase, percent }: { phase: Exclude<Phase, 'idle'>; percent: number | null }) {
   const { t } = useI18n();
+  const uploading = phase === 'sending' && percent !== null && percent < 100;
+  const shown = phase === 'sending' ? (uploading ? (percent ?? 0) : 99) : 100;
   return (
     <div data-testid="report-progress">
-      <Progress percent={phase === 'sending' ? 99 : 100} showInfo={phase !== 'sending'} status={phase === 'failed' ? 'exception' : phase === 'sending' ? 'active' : 'success'} />
-      {phase === 'sending' && <Typography.Text type="secondary">{t('learning.reports.sending')}</Typography.Text>}
+      <Progress percent={shown} showInfo={phase !== 'sending' || uploading} status={phase === 'failed' ? 'exception' : phase === 'sending' ? 'active' : 'success'} />
+      {phase === 'sending' && <Typography.Text type="secondary">{t(uploading ? 'learning.reports.uploading' : 'learning.reports.sending')}</Typography.Text>}
     </div>
   );
 }
 
-type SettingsProps = { apiKey: string; onApiKey: (key: string) => void; mode: ReportMode; onMode: (mode: ReportMode) => void };
+type SettingsProps = {
+  canUpload: boolean;
+  sender: Sender;
+  onSender: (sender: Sender) => void;
+  apiKey: string;
+  onApiKey: (key: string) => void;
+  mode: ReportMode;
+  onMode: (mode: ReportMode) => void;
+};
 
-function ReportSettings({ apiKey, onApiKey, mode, onMode }: SettingsProps) {
+function ReportSettings({ canUpload, sender, onSender, apiKey, onApiKey, mode, onMode }: SettingsProps) {
   const { t } = useI18n();
   return (
     <Form layout="vertical">
-      <Form.Item label={t('learning.reports.key')} extra={t('learning.reports.keyHint')} required>
-        <Input.Password value={apiKey} onChange={(e) => onApiKey(e.target.value)} autoComplete="off" style={{ maxWidth: 480 }} data-testid="report-key" />
-      </Form.Item>
+      {canUpload && (
+        <Form.Item label={t('learning.reports.sender')}>
+          <Radio.Group
+            value={sender}
+            onChange={(e) => onSender(e.target.value as Sender)}
+            options={[
+              { value: 'session', label: t('learning.reports.senderSession') },
+              { value: 'key', label: t('learning.reports.senderKey') },
+            ]}
+            data-testid="report-sender"
+          />
+        </Form.Item>
+      )}
+      {sender === 'key' && (
+        <Form.Item label={t('learning.reports.key')} extra={t('learning.reports.keyHint')} required>
+          <Input.Password value={apiKey} onChange={(e) => onApiKey(e.target.value)} autoComplete="off" style={{ maxWidth: 480 }} data-testid="report-key" />
+        </Form.Item>
+      )}
       <Form.Item label={t('learning.reports.mode')} extra={t(mode === 'all_or_nothing' ? 'learning.reports.modeAllHint' : 'learning.reports.modeValidHint')}>
         <Radio.Group
           value={mode}
