@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { WEB_DIST } from './paths.ts';
 import type { Config } from './config.ts';
 import { SYSTEM_ACTOR, type Ctx } from './context.ts';
@@ -54,7 +55,7 @@ export async function startServer(config: Config, log: (line: string) => void = 
     const signer = createSigner(loadSigningKey(config.dataDir));
     let ready = false;
     const app = await buildApp({
-      db, pii, signer, publicUrl: config.publicUrl, logLevel: config.logLevel, secureCookies: config.secureCookies, webDir: WEB_DIST, trustProxy: config.trustProxy, isReady: () => ready,
+      db, pii, signer, publicUrl: config.publicUrl, logLevel: config.logLevel, secureCookies: config.secureCookies, webDir: WEB_DIST, mediaDir: path.join(config.dataDir, 'media'), trustProxy: config.trustProxy, isReady: () => ready,
     });
     // Listen first so that /healthz answers at once; /readyz and the API wait for the data.
     await app.listen({ port: config.port, host: config.host });

@@ -47,6 +47,13 @@ export const PERMISSIONS = [
   'learning.self',
   'learning.report',
   'learning.compliance.query',
+  // Courses (issue 4): read the catalogue in scope with drafts, write one's own institution's
+  // courses, publish or send back, study, and read the xAPI statements of one's scope.
+  'course.read',
+  'course.write',
+  'course.review',
+  'course.learn',
+  'course.xapi.read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -74,7 +81,7 @@ const ADMIN_BASE: Permission[] = [
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   national_admin: PERMISSIONS.filter((p) => !API_ONLY_PERMISSIONS.includes(p)),
-  province_admin: [...ADMIN_BASE, 'account.manage', 'learning.record.confirm', 'learning.rules.manage', 'learning.apikey.manage'],
+  province_admin: [...ADMIN_BASE, 'account.manage', 'learning.record.confirm', 'learning.rules.manage', 'learning.apikey.manage', 'course.read', 'course.review', 'course.xapi.read'],
   // Industry departments oversee the people of their sector but do not edit employers' data.
   department_admin: ['organisation.read', 'person.read', 'account.read', 'learning.record.read', 'learning.compliance.read'],
   organisation_admin: [
@@ -82,10 +89,13 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'learning.record.enter',
     'learning.record.review',
     'learning.apikey.manage',
+    // Only takes effect for a training institution or CE base (the courses service checks the roles).
+    'course.read',
+    'course.write',
   ],
   expert: ['self.read'],
-  inspector: ['organisation.read', 'person.read', 'learning.record.read', 'learning.compliance.read'],
-  professional: ['self.read', 'learning.self'],
+  inspector: ['organisation.read', 'person.read', 'learning.record.read', 'learning.compliance.read', 'course.read'],
+  professional: ['self.read', 'learning.self', 'course.learn'],
   api_reporter: ['learning.report'],
   api_linkage: ['learning.compliance.query'],
 };
