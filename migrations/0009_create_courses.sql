@@ -141,3 +141,20 @@ CREATE TABLE xapi_statements (
 );
 CREATE INDEX xapi_statements_stored_idx ON xapi_statements (stored, id);
 CREATE INDEX xapi_statements_province_idx ON xapi_statements (province_code, stored, id);
+
+-- The yearly public-subject reference catalogue (公需科目参考目录): numbered versions per region
+-- ('000000' = the ministry's list) and year. A province's version names the national version it
+-- adopts (NULL: it does not adopt one) and adds its own items; history is every version kept.
+CREATE TABLE public_subject_catalogues (
+  region_code              char(6) NOT NULL REFERENCES regions (code),
+  year                     smallint NOT NULL CHECK (year BETWEEN 1990 AND 2100),
+  version                  int NOT NULL CHECK (version > 0),
+  adopts_national_version  int CHECK (adopts_national_version IS NULL OR adopts_national_version > 0),
+  -- [{ "theme": "cyber_security", "courseId": "…" }]
+  items                    jsonb NOT NULL,
+  note                     text NOT NULL DEFAULT '' CHECK (length(note) <= 300),
+  created_by               uuid,
+  created_at               timestamptz NOT NULL DEFAULT now(),
+  PRIMARY KEY (region_code, year, version),
+  CHECK (region_code <> '000000' OR adopts_national_version IS NULL)
+);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   MAX_CREDIT_PER_BEAT, type StudyCursor, chinaDay, coveredSeconds, creditHeartbeat, drawQuestions, isChapterComplete, isCourseComplete,
-  mergeCovered, nextCourseStatus, parseByteRange, remainingToday, scoreQuiz, sniffMediaType, studyCreditHours,
+  effectiveCatalogue, mergeCovered, nextCourseStatus, parseByteRange, remainingToday, scoreQuiz, sniffMediaType, studyCreditHours,
 } from '../../src/modules/courses/rules.ts';
 
 const t0 = new Date('2026-03-01T02:00:00Z');
@@ -185,5 +185,22 @@ describe('byte ranges and file types', () => {
     expect(sniffMediaType(mkv)).toBeNull();
     expect(sniffMediaType(Buffer.from('%PDF-1.7\n'))).toBe('application/pdf');
     expect(sniffMediaType(Buffer.from('<html>video.mp4</html>'))).toBeNull();
+  });
+});
+
+describe('public-subject catalogue', () => {
+  const national = [{ theme: 'cyber_security', courseId: 'a' }, { theme: 'teamwork', courseId: 'b' }];
+  it('a province that adopts gets the national items and its own, all free; a course listed twice appears once', () => {
+    expect(effectiveCatalogue(national, { adopts: true, items: [{ theme: 'digital_technology', courseId: 'c' }, { theme: 'teamwork', courseId: 'b' }] })).toEqual([
+      { theme: 'cyber_security', courseId: 'a', source: 'national', free: true },
+      { theme: 'teamwork', courseId: 'b', source: 'national', free: true },
+      { theme: 'digital_technology', courseId: 'c', source: 'province', free: true },
+    ]);
+  });
+  it('a province that does not adopt has only its own list', () => {
+    expect(effectiveCatalogue(national, { adopts: false, items: [{ theme: 'teamwork', courseId: 'c' }] })).toEqual([{ theme: 'teamwork', courseId: 'c', source: 'province', free: true }]);
+  });
+  it('without a province version the national list shows, but frees nothing', () => {
+    expect(effectiveCatalogue(national, null).map((i) => i.free)).toEqual([false, false]);
   });
 });

@@ -33,6 +33,13 @@ export const COURSE_ERRORS = {
   COURSE_ATTEMPT_NOT_FOUND: { status: 404, zh: '找不到该次测验', en: 'Quiz attempt not found' },
   COURSE_ATTEMPT_SUBMITTED: { status: 409, zh: '该次测验已提交', en: 'This attempt was already submitted' },
   COURSE_NOT_A_PROFESSIONAL: { status: 403, zh: '只有专业技术人员本人可以学习课程', en: 'Only a professional can study a course' },
+  /** Only the ministry edits the national list, and a province's administrator the province's. */
+  COURSE_CATALOGUE_OUTSIDE_SCOPE: { status: 404, zh: '不能管理该地区的公需科目目录', en: 'You cannot manage the public-subject catalogue of this region' },
+  COURSE_CATALOGUE_THEME_UNKNOWN: { status: 422, zh: '不认识的公需科目主题', en: 'Unknown public-subject theme' },
+  /** Only published public-subject courses can be listed. */
+  COURSE_CATALOGUE_COURSE_INVALID: { status: 422, zh: '只能收录已发布的公需科目课程', en: 'Only published public-subject courses can be listed' },
+  COURSE_CATALOGUE_DUPLICATE: { status: 422, zh: '同一课程不能重复收录', en: 'A course can be listed only once' },
+  COURSE_CATALOGUE_VERSION_UNKNOWN: { status: 404, zh: '找不到该版本的目录', en: 'No catalogue of this version' },
 } satisfies Record<string, ErrorSpec>;
 
 registerErrors(COURSE_ERRORS);

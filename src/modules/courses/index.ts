@@ -4,6 +4,7 @@ import './errors.ts';
 import { catalogueRoutes } from './catalogue/routes.ts';
 import { coursewareRoutes } from './courseware/routes.ts';
 import { createMediaStore } from './courseware/storage.ts';
+import { publicSubjectRoutes } from './public-subjects/routes.ts';
 import { studyRoutes } from './study/routes.ts';
 import { xapiRoutes } from './xapi/routes.ts';
 
@@ -21,6 +22,7 @@ const courses: FastifyPluginAsync<CoursesOptions> = async (app, options) => {
   await app.register(coursewareRoutes, { store });
   await app.register(studyRoutes, { publicUrl: options.publicUrl });
   await app.register(xapiRoutes);
+  await app.register(publicSubjectRoutes);
 };
 
 export const coursesModule = fp(courses, { name: 'courses', dependencies: ['registry', 'learning'] });

@@ -182,3 +182,57 @@ export function sniffMediaType(head: Uint8Array): 'video/mp4' | 'video/webm' | '
   if (head[0] === 0xff && head[1] === 0xd8 && head[2] === 0xff) return 'image/jpeg';
   return null;
 }
+
+// The themes of the yearly public-subject reference catalogue (公需科目参考目录), as the seed names them.
+export const PUBLIC_SUBJECT_THEMES = [
+  'political_study',
+  'knowledge_renewal',
+  'scientific_spirit',
+  'professional_ethics',
+  'teamwork',
+  'digital_technology',
+  'intellectual_property',
+  'cyber_security',
+  'emergency_management',
+] as const;
+export type PublicSubjectTheme = (typeof PUBLIC_SUBJECT_THEMES)[number];
+
+export const PUBLIC_SUBJECT_THEME_LABELS: Record<PublicSubjectTheme, { zh: string; en: string }> = {
+  political_study: { zh: '政治理论学习', en: 'Political study' },
+  knowledge_renewal: { zh: '知识更新', en: 'Knowledge renewal' },
+  scientific_spirit: { zh: '科学精神', en: 'Scientific spirit' },
+  professional_ethics: { zh: '职业道德', en: 'Professional ethics' },
+  teamwork: { zh: '团队协作', en: 'Teamwork' },
+  digital_technology: { zh: '数字技术', en: 'Digital technology' },
+  intellectual_property: { zh: '知识产权', en: 'Intellectual property' },
+  cyber_security: { zh: '网络安全', en: 'Cyber security' },
+  emergency_management: { zh: '应急管理', en: 'Emergency management' },
+};
+
+export type CatalogueItem = { theme: string; courseId: string };
+export type EffectiveItem = CatalogueItem & { source: 'national' | 'province'; free: boolean };
+
+/**
+ * A region's effective public-subject list for a year: the national items of the adopted national
+ * version (none when the province does not adopt), then the province's own items; a course listed
+ * by both appears once, as national. Every course on the list of an adopting province is free to
+ * its professionals; the national list alone (no province version) frees nothing.
+ */
+export function effectiveCatalogue(national: readonly CatalogueItem[] | null, own: { adopts: boolean; items: readonly CatalogueItem[] } | null): EffectiveItem[] {
+  const adopting = own !== null;
+  const result: EffectiveItem[] = [];
+  const seen = new Set<string>();
+  if (national && (!own || own.adopts)) {
+    for (const item of national) {
+      if (seen.has(item.courseId)) continue;
+      seen.add(item.courseId);
+      result.push({ ...item, source: 'national', free: adopting && own.adopts });
+    }
+  }
+  for (const item of own?.items ?? []) {
+    if (seen.has(item.courseId)) continue;
+    seen.add(item.courseId);
+    result.push({ ...item, source: 'province', free: true });
+  }
+  return result;
+}

@@ -48,12 +48,14 @@ export const PERMISSIONS = [
   'learning.report',
   'learning.compliance.query',
   // Courses (issue 4): read the catalogue in scope with drafts, write one's own institution's
-  // courses, publish or send back, study, and read the xAPI statements of one's scope.
+  // courses, publish or send back, study, read the xAPI statements of one's scope, and keep the
+  // yearly public-subject catalogue (the ministry's, or a province's adoption of it).
   'course.read',
   'course.write',
   'course.review',
   'course.learn',
   'course.xapi.read',
+  'course.catalogue.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -81,7 +83,7 @@ const ADMIN_BASE: Permission[] = [
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   national_admin: PERMISSIONS.filter((p) => !API_ONLY_PERMISSIONS.includes(p)),
-  province_admin: [...ADMIN_BASE, 'account.manage', 'learning.record.confirm', 'learning.rules.manage', 'learning.apikey.manage', 'course.read', 'course.review', 'course.xapi.read'],
+  province_admin: [...ADMIN_BASE, 'account.manage', 'learning.record.confirm', 'learning.rules.manage', 'learning.apikey.manage', 'course.read', 'course.review', 'course.xapi.read', 'course.catalogue.manage'],
   // Industry departments oversee the people of their sector but do not edit employers' data.
   department_admin: ['organisation.read', 'person.read', 'account.read', 'learning.record.read', 'learning.compliance.read'],
   organisation_admin: [
