@@ -3,6 +3,7 @@ import { type Client, type TestApp, createTestApp, createUser, login, systemCont
 import { makeOrganisation, makePerson } from '../support/fixtures.ts';
 import type { OrgWrite } from '../../src/modules/registry/organisations/repo.ts';
 import { recordCourseCompletion } from '../../src/modules/learning/index.ts';
+import { extractProofToken } from '../../src/modules/credentials/index.ts';
 
 // Heartbeats are credited by the server's clock: the test moves it (Date only; timers stay real).
 const T0 = new Date('2026-11-20T02:00:00Z').getTime();
@@ -208,6 +209,10 @@ describe('honest progress from heartbeats', () => {
     expect(page.progress).toMatchObject({ completedChapters: 2, chapterCount: 2, completedAt: null });
   });
 
+  it('no certificate before completion', async () => {
+    expect((await learner.post(`/api/me/courses/${courseId}/certificate`)).json().code).toBe('COURSE_NOT_COMPLETED');
+  });
+
   it('the quiz never sends answers; a failed attempt uses one try; a pass completes the course and writes the hours', async () => {
     const bank = (await provider.get(`/api/courses/${courseId}/questions`)).json().items as { id: string; answer: number[] }[];
     const attempt = (await learner.post(`/api/me/courses/${courseId}/quiz`)).json();
@@ -233,6 +238,24 @@ describe('honest progress from heartbeats', () => {
     expect((await learner.post(`/api/me/courses/${courseId}/complete`)).statusCode).toBe(200);
     const rows = await t.db.query<{ n: number }>("SELECT count(*)::int AS n FROM learning_records WHERE person_id = $1 AND source = 'online_course'", [person.id]);
     expect(rows[0]?.n).toBe(1);
+  });
+
+  it('the completion certificate is a signed PDF whose QR link and file verify like the hours proofs', async () => {
+    const res = await learner.post(`/api/me/courses/${courseId}/certificate`);
+    expect(res.statusCode).toBe(201);
+    expect(res.headers['content-type']).toBe('application/pdf');
+    const token = extractProofToken(res.rawPayload) ?? '';
+    const proofId = res.headers['x-proof-id'] as string;
+    const link = await t.app.inject({ method: 'GET', url: `/api/verify/proofs/${proofId}/${token.slice(token.lastIndexOf('.') + 1)}` });
+    expect(link.json()).toMatchObject({
+      genuine: true,
+      statement: { type: 'course-completion-certificate', issuer: '浙江继续教育学院', person: { name: '学员乙', idNumberMasked: person.idNumberMasked }, course: { id: courseId, hours: 3, title: '网络安全与数据保护' } },
+    });
+    const page = await t.app.inject({ method: 'GET', url: `/verify/proof/${proofId}/${token.slice(token.lastIndexOf('.') + 1)}` });
+    expect(page.body).toContain('网络安全与数据保护');
+    expect(page.body).toContain('data-genuine="true"');
+    const other = await login(t, 'provider');
+    expect((await other.post(`/api/me/courses/${courseId}/certificate`)).statusCode).toBe(403);
   });
 
   it('the learning module writes a completion key once even when called twice directly (ON CONFLICT)', async () => {

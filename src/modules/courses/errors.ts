@@ -32,6 +32,8 @@ export const COURSE_ERRORS = {
   COURSE_QUIZ_ALREADY_PASSED: { status: 409, zh: '测验已通过', en: 'The quiz is already passed' },
   COURSE_ATTEMPT_NOT_FOUND: { status: 404, zh: '找不到该次测验', en: 'Quiz attempt not found' },
   COURSE_ATTEMPT_SUBMITTED: { status: 409, zh: '该次测验已提交', en: 'This attempt was already submitted' },
+  /** A certificate is issued only for a completed course. */
+  COURSE_NOT_COMPLETED: { status: 409, zh: '课程尚未完成', en: 'The course is not completed yet' },
   COURSE_NOT_A_PROFESSIONAL: { status: 403, zh: '只有专业技术人员本人可以学习课程', en: 'Only a professional can study a course' },
   /** Only the ministry edits the national list, and a province's administrator the province's. */
   COURSE_CATALOGUE_OUTSIDE_SCOPE: { status: 404, zh: '不能管理该地区的公需科目目录', en: 'You cannot manage the public-subject catalogue of this region' },

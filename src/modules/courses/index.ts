@@ -1,4 +1,5 @@
 import fp from 'fastify-plugin';
+import type { Signer } from '../../platform/crypto/signing.ts';
 import type { FastifyPluginAsync } from 'fastify';
 import './errors.ts';
 import { catalogueRoutes } from './catalogue/routes.ts';
@@ -13,6 +14,8 @@ export type CoursesOptions = {
   mediaDir: string;
   /** Public origin for xAPI ids; null: the request's own origin. */
   publicUrl: string | null;
+  /** The instance's signer: completion certificates are signed like the hours proofs. */
+  signer: Signer;
 };
 
 /** The courses module: catalogue, courseware, online study with honest progress, completion → hours, xAPI. */
@@ -20,9 +23,9 @@ const courses: FastifyPluginAsync<CoursesOptions> = async (app, options) => {
   const store = createMediaStore(options.mediaDir);
   await app.register(catalogueRoutes);
   await app.register(coursewareRoutes, { store });
-  await app.register(studyRoutes, { publicUrl: options.publicUrl });
+  await app.register(studyRoutes, { publicUrl: options.publicUrl, signer: options.signer });
   await app.register(xapiRoutes);
   await app.register(publicSubjectRoutes);
 };
 
-export const coursesModule = fp(courses, { name: 'courses', dependencies: ['registry', 'learning'] });
+export const coursesModule = fp(courses, { name: 'courses', dependencies: ['registry', 'learning', 'credentials'] });

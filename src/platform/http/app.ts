@@ -82,8 +82,9 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(registryModule, { secureCookies: deps.secureCookies ?? false });
   await app.register(learningModule);
   // Without a signer (benchmarks, tests that issue no proofs) a key that lives only in this process.
-  await app.register(credentialsModule, { signer: deps.signer ?? createThrowawaySigner(), publicUrl: deps.publicUrl ?? null });
-  await app.register(coursesModule, { mediaDir: deps.mediaDir ?? mkdtempSync(path.join(tmpdir(), 'zhigeng-media-')), publicUrl: deps.publicUrl ?? null });
+  const signer = deps.signer ?? createThrowawaySigner();
+  await app.register(credentialsModule, { signer, publicUrl: deps.publicUrl ?? null });
+  await app.register(coursesModule, { mediaDir: deps.mediaDir ?? mkdtempSync(path.join(tmpdir(), 'zhigeng-media-')), publicUrl: deps.publicUrl ?? null, signer });
 
   await installWeb(app, deps.webDir ?? null);
   await app.ready();

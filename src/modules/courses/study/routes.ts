@@ -3,13 +3,14 @@ import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { IdParams } from '../../../platform/http/schemas.ts';
 import { AnswersBody, AttemptResponse, AttemptResult, CourseAttemptParams, CourseChapterParams, EnrolmentItem, HeartbeatBody, HeartbeatResponse, ProgressResponse } from '../schemas.ts';
-import { type StudyDeps, enrol, getChapterForLearner, getProgress, listMyEnrolments, recordHeartbeat, requestCompletion, startQuiz, startSession, submitQuiz } from './service.ts';
+import type { Signer } from '../../../platform/crypto/signing.ts';
+import { type StudyDeps, enrol, issueCertificate, getChapterForLearner, getProgress, listMyEnrolments, recordHeartbeat, requestCompletion, startQuiz, startSession, submitQuiz } from './service.ts';
 
 const tags = ['courses 课程学习'];
 const config = { permission: 'course.learn' } as const;
 const SessionBody = Type.Object({ chapterId: Type.String({ format: 'uuid', maxLength: 36 }), position: Type.Number({ minimum: 0, maximum: 36000, default: 0 }) }, { additionalProperties: false });
 
-export const studyRoutes: FastifyPluginAsyncTypebox<{ publicUrl: string | null }> = async (app, { publicUrl }) => {
+export const studyRoutes: FastifyPluginAsyncTypebox<{ publicUrl: string | null; signer: Signer }> = async (app, { publicUrl, signer }) => {
   const deps = (req: FastifyRequest): StudyDeps => ({ home: publicUrl ?? `${req.protocol}://${req.host}` });
 
   app.get('/api/me/courses', { config, schema: { tags, response: { 200: Type.Object({ items: Type.Array(EnrolmentItem) }) } } }, async (req) => listMyEnrolments(req.ctx));
@@ -26,6 +27,16 @@ export const studyRoutes: FastifyPluginAsyncTypebox<{ publicUrl: string | null }
     recordHeartbeat(req.ctx, deps(req), req.params.id, req.body),
   );
   app.post('/api/me/courses/:id/complete', { config, schema: { tags, params: IdParams, response: { 200: ProgressResponse } } }, async (req) => requestCompletion(req.ctx, deps(req), req.params.id));
+  app.post('/api/me/courses/:id/certificate', { config, schema: { tags, summary: '结业证明 Course completion certificate (PDF)', params: IdParams } }, async (req, reply) => {
+    const cert = await issueCertificate(req.ctx, signer, req.params.id, deps(req).home);
+    return reply
+      .status(201)
+      .header('content-type', 'application/pdf')
+      .header('content-disposition', `attachment; filename="${cert.asciiFileName}"; filename*=UTF-8''${encodeURIComponent(cert.fileName)}`)
+      .header('x-proof-id', cert.proofId)
+      .header('cache-control', 'no-store')
+      .send(cert.pdf);
+  });
   app.post('/api/me/courses/:id/quiz', { config, schema: { tags, params: IdParams, response: { 200: AttemptResponse } } }, async (req) => startQuiz(req.ctx, req.params.id));
   app.post('/api/me/courses/:id/quiz/:attemptId', { config, schema: { tags, params: CourseAttemptParams, body: AnswersBody, response: { 200: AttemptResult } } }, async (req) =>
     submitQuiz(req.ctx, deps(req), req.params.id, req.params.attemptId, req.body.answers),

@@ -6,6 +6,8 @@ import type { Executor } from '../../../platform/db/executor.ts';
 import { AppError } from '../../../platform/http/errors.ts';
 import { recordCourseCompletion, resolveProvinceRules } from '../../learning/index.ts';
 import { findPersonInScope } from '../../registry/index.ts';
+import { issueCourseCertificate } from '../../credentials/index.ts';
+import type { Signer } from '../../../platform/crypto/signing.ts';
 import * as catalogue from '../catalogue/repo.ts';
 import * as ware from '../courseware/repo.ts';
 import {
@@ -19,14 +21,14 @@ import * as repo from './repo.ts';
 /** What study services need besides the context: the public origin for xAPI ids. */
 export type StudyDeps = { home: string };
 
-type Learner = { personId: string; name: string; provinceCode: string };
+type Learner = { personId: string; name: string; provinceCode: string; idNumberMasked: string; employerName: string };
 
 async function learnerOf(ctx: Ctx, db: Executor = ctx.db): Promise<Learner> {
   const personId = requireActor(ctx).personId;
   if (!personId) throw new AppError('COURSE_NOT_A_PROFESSIONAL');
   const person = await findPersonInScope(db, requireActor(ctx).grants, 'course.learn', personId);
   if (!person) throw new AppError('PERSON_NOT_FOUND');
-  return { personId, name: person.name, provinceCode: person.provinceCode.trim() };
+  return { personId, name: person.name, provinceCode: person.provinceCode.trim(), idNumberMasked: person.idNumberMasked, employerName: person.employerName };
 }
 
 async function emit(tx: Executor, deps: StudyDeps, learner: Learner, eventKey: string, e: Omit<XapiEvent, 'id' | 'home' | 'personId' | 'personName'>): Promise<void> {
@@ -285,4 +287,17 @@ export async function submitQuiz(ctx: Ctx, deps: StudyDeps, courseId: string, at
     return { scorePercent: score.scorePercent, passed: score.passed, attemptsLeft: Math.max(0, course.quizMaxAttempts - used) };
   });
   return { ...result, progress: await getProgress(ctx, courseId) };
+}
+
+/** The signed completion certificate (PDF with QR) of a completed course, verified like the hours proofs. */
+export async function issueCertificate(ctx: Ctx, signer: Signer, courseId: string, baseUrl: string) {
+  const learner = await learnerOf(ctx);
+  const enrolment = await enrolmentOf(ctx.db, learner, courseId);
+  if (!enrolment.completedAt) throw new AppError('COURSE_NOT_COMPLETED');
+  const c = await settingsOf(ctx.db, courseId);
+  return issueCourseCertificate(ctx, signer, {
+    personId: learner.personId, provinceCode: learner.provinceCode, year: chinaYear(enrolment.completedAt), baseUrl, issuer: c.providerName,
+    person: { name: learner.name, idNumberMasked: learner.idNumberMasked, employerName: learner.employerName },
+    course: { id: c.id, title: c.title, hours: c.hours, category: c.category, field: c.field, completedAt: enrolment.completedAt.toISOString() },
+  });
 }
