@@ -171,7 +171,10 @@ export const HeartbeatResponse = Type.Object({
   creditedSeconds: Type.Number(),
   /** True when today's cap of study time is reached: further time today is not credited. */
   dailyCapReached: Type.Boolean(),
-  progress: ProgressResponse,
+  /** The chapter's own progress after this heartbeat. */
+  chapter: ChapterProgress,
+  /** The whole progress, sent only when this heartbeat completed the chapter. */
+  progress: Type.Optional(ProgressResponse),
 });
 
 export const QuizQuestionOut = Type.Object({ id: Type.String(), kind: Type.String(), stem: Type.String(), options: Type.Array(Type.String()) });

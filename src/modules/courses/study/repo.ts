@@ -128,3 +128,62 @@ export async function submitAttempt(db: Executor, id: string, r: { scorePercent:
   ]);
   return rows.length > 0;
 }
+
+export type HeartbeatState = {
+  enrolmentId: string;
+  provinceCode: string;
+  enrolledAt: Date;
+  completionPercent: number;
+  durationSeconds: number;
+  chapterTitle: string;
+  covered: [number, number][] | null;
+  studiedSeconds: number | null;
+  chapterCompletedAt: Date | null;
+  sessionId: string | null;
+  sessionEnrolmentId: string | null;
+  sessionChapterId: string | null;
+  lastBeatAt: Date | null;
+  lastPosition: number | null;
+  daySeconds: number | null;
+};
+
+/**
+ * Everything a heartbeat needs in one statement, the enrolment row locked so that one person's
+ * heartbeats on a course apply one at a time (the session row is re-checked when it is updated).
+ */
+export async function findHeartbeatState(tx: Executor, personId: string, courseId: string, chapterId: string, day: string): Promise<HeartbeatState | null> {
+  const rows = await tx.query<HeartbeatState>(
+    `SELECT e.id AS "enrolmentId", e.province_code::text AS "provinceCode", e.enrolled_at AS "enrolledAt", c.completion_percent AS "completionPercent",
+            ch.duration_seconds AS "durationSeconds", ch.title AS "chapterTitle",
+            cp.covered, cp.studied_seconds AS "studiedSeconds", cp.completed_at AS "chapterCompletedAt",
+            s.session_id AS "sessionId", s.enrolment_id AS "sessionEnrolmentId", s.chapter_id AS "sessionChapterId",
+            s.last_beat_at AS "lastBeatAt", s.last_position AS "lastPosition", d.seconds AS "daySeconds"
+       FROM course_enrolments e
+       JOIN courses c ON c.id = e.course_id
+       JOIN course_chapters ch ON ch.course_id = e.course_id AND ch.id = $3
+       LEFT JOIN course_chapter_progress cp ON cp.enrolment_id = e.id AND cp.chapter_id = ch.id
+       LEFT JOIN course_study_sessions s ON s.person_id = e.person_id
+       LEFT JOIN course_study_days d ON d.person_id = e.person_id AND d.day = $4
+      WHERE e.person_id = $1 AND e.course_id = $2
+      FOR UPDATE OF e`,
+    [personId, courseId, chapterId, day],
+  );
+  return rows[0] ?? null;
+}
+
+/**
+ * Move the person's session cursor, but only while `sessionId` is still the person's session (a
+ * session started meanwhile wins); with no session yet, this one becomes it. False: superseded.
+ */
+export async function advanceSession(tx: Executor, personId: string, s: { sessionId: string; enrolmentId: string; chapterId: string; at: Date; position: number }): Promise<boolean> {
+  const rows = await tx.query(
+    `INSERT INTO course_study_sessions (person_id, session_id, enrolment_id, chapter_id, started_at, last_beat_at, last_position)
+     VALUES ($1, $2, $3, $4, $5, $5, $6)
+     ON CONFLICT (person_id) DO UPDATE SET enrolment_id = EXCLUDED.enrolment_id, chapter_id = EXCLUDED.chapter_id,
+       last_beat_at = EXCLUDED.last_beat_at, last_position = EXCLUDED.last_position
+     WHERE course_study_sessions.session_id = EXCLUDED.session_id
+     RETURNING person_id`,
+    [personId, s.sessionId, s.enrolmentId, s.chapterId, s.at, s.position],
+  );
+  return rows.length > 0;
+}

@@ -124,51 +124,62 @@ export async function startSession(ctx: Ctx, courseId: string, input: { chapterI
 /**
  * A heartbeat of the player: credit the time watched since the last one (rules.ts
  * `creditHeartbeat`), within today's cap of the province, extend the chapter's coverage, and
- * complete chapter and course when their conditions are met — all in one transaction.
+ * complete chapter and course when their conditions are met — all in one transaction of a few
+ * statements (heartbeats are the hot path: every learner sends one every 10 s).
  */
 export async function recordHeartbeat(ctx: Ctx, deps: StudyDeps, courseId: string, beat: { sessionId: string; chapterId: string; position: number }) {
-  const learner = await learnerOf(ctx);
+  const personId = requireActor(ctx).personId;
+  if (!personId) throw new AppError('COURSE_NOT_A_PROFESSIONAL');
+  const day = chinaDay(ctx.now);
   const outcome = await ctx.db.transaction(async (tx) => {
-    const session = await repo.findSessionForUpdate(tx, learner.personId);
-    const enrolment = await enrolmentOf(tx, learner, courseId, true);
-    const chapter = await ware.findChapter(tx, courseId, beat.chapterId);
-    if (!chapter) throw new AppError('COURSE_CHAPTER_NOT_FOUND');
-    const cursor = session ? { sessionId: session.sessionId, chapterId: session.enrolmentId === enrolment.id ? session.chapterId : '', at: session.lastBeatAt, position: session.lastPosition } : null;
+    const state = await repo.findHeartbeatState(tx, personId, courseId, beat.chapterId, day);
+    if (!state) throw new AppError((await repo.findEnrolment(tx, personId, courseId)) ? 'COURSE_CHAPTER_NOT_FOUND' : 'COURSE_NOT_ENROLLED');
+    const cursor = state.sessionId
+      ? { sessionId: state.sessionId, chapterId: state.sessionEnrolmentId === state.enrolmentId ? (state.sessionChapterId ?? '') : '', at: state.lastBeatAt as Date, position: state.lastPosition ?? 0 }
+      : null;
     const credit = creditHeartbeat(cursor, { ...beat, at: ctx.now });
-    if (credit.kind === 'superseded') throw new AppError('COURSE_SESSION_SUPERSEDED');
-    const day = chinaDay(ctx.now);
-    const rules = (await resolveProvinceRules(tx, [learner.provinceCode], chinaYear(ctx.now))).get(learner.provinceCode);
-    const left = rules ? remainingToday(await repo.findDaySeconds(tx, learner.personId, day), rules) : Number.POSITIVE_INFINITY;
+    const advanced = credit.kind === 'credited' && (await repo.advanceSession(tx, personId, { sessionId: beat.sessionId, enrolmentId: state.enrolmentId, chapterId: beat.chapterId, at: ctx.now, position: beat.position }));
+    if (credit.kind === 'superseded' || !advanced) throw new AppError('COURSE_SESSION_SUPERSEDED');
+    const rules = (await resolveProvinceRules(tx, [state.provinceCode], chinaYear(ctx.now))).get(state.provinceCode);
+    const left = rules ? remainingToday(state.daySeconds ?? 0, rules) : Number.POSITIVE_INFINITY;
     const seconds = Math.min(credit.seconds, left);
-    await repo.saveSession(tx, learner.personId, { sessionId: beat.sessionId, enrolmentId: enrolment.id, chapterId: beat.chapterId, lastBeatAt: ctx.now, lastPosition: beat.position });
+    let chapter = { chapterId: beat.chapterId, coveredSeconds: coveredSeconds(state.covered ?? []), studiedSeconds: Math.floor(state.studiedSeconds ?? 0), completed: !!state.chapterCompletedAt };
+    let completed = false;
     if (seconds > 0 && credit.segment) {
-      await repo.addDaySeconds(tx, learner.personId, day, learner.provinceCode, seconds);
-      await creditChapter(tx, ctx, deps, learner, enrolment, chapter, { seconds, segment: [credit.segment[1] - seconds, credit.segment[1]] });
+      await repo.addDaySeconds(tx, personId, day, state.provinceCode, seconds);
+      const result = await creditChapter(tx, ctx, deps, state, { personId, courseId, chapterId: beat.chapterId, seconds, segment: [credit.segment[1] - seconds, credit.segment[1]] });
+      chapter = result.chapter;
+      completed = result.completedNow;
     }
-    return { creditedSeconds: seconds, dailyCapReached: left <= seconds && left !== Number.POSITIVE_INFINITY };
+    return { creditedSeconds: seconds, dailyCapReached: left <= seconds && left !== Number.POSITIVE_INFINITY, chapter, completed };
   });
-  return { ...outcome, progress: await getProgress(ctx, courseId) };
+  const { completed, ...rest } = outcome;
+  // The whole progress only when a chapter was completed: the player then redraws its list.
+  return completed ? { ...rest, progress: await getProgress(ctx, courseId) } : rest;
 }
 
 async function creditChapter(
-  tx: Executor, ctx: Ctx, deps: StudyDeps, learner: Learner, enrolment: repo.EnrolmentRow,
-  chapter: ware.ChapterRow, credit: { seconds: number; segment: [number, number] },
-): Promise<void> {
-  const percent = (await settingsOf(tx, enrolment.courseId)).completionPercent;
-  const before = (await repo.listProgress(tx, enrolment.id)).find((p) => p.chapterId === chapter.id);
-  const covered = mergeCovered(before?.covered ?? [], credit.segment, chapter.durationSeconds);
+  tx: Executor, ctx: Ctx, deps: StudyDeps, state: repo.HeartbeatState,
+  credit: { personId: string; courseId: string; chapterId: string; seconds: number; segment: [number, number] },
+) {
+  const covered = mergeCovered(state.covered ?? [], credit.segment, state.durationSeconds);
   const total = coveredSeconds(covered);
-  const nowComplete = !before?.completedAt && isChapterComplete(total, chapter.durationSeconds, percent);
+  const studied = (state.studiedSeconds ?? 0) + credit.seconds;
+  const completedNow = !state.chapterCompletedAt && isChapterComplete(total, state.durationSeconds, state.completionPercent);
   await repo.saveProgress(tx, {
-    enrolmentId: enrolment.id, chapterId: chapter.id, provinceCode: learner.provinceCode, covered, coveredSeconds: Math.round(total * 1000) / 1000,
-    studiedSeconds: (before?.studiedSeconds ?? 0) + credit.seconds, completedAt: nowComplete ? ctx.now : (before?.completedAt ?? null),
+    enrolmentId: state.enrolmentId, chapterId: credit.chapterId, provinceCode: state.provinceCode, covered, coveredSeconds: Math.round(total * 1000) / 1000,
+    studiedSeconds: studied, completedAt: completedNow ? ctx.now : state.chapterCompletedAt,
   });
-  if (!nowComplete) return;
-  await emit(tx, deps, learner, `chapter:${enrolment.id}:${chapter.id}`, {
-    verb: 'completed', activity: { kind: 'module', courseId: enrolment.courseId, chapterId: chapter.id, name: chapter.title },
-    result: { completion: true, durationSeconds: (before?.studiedSeconds ?? 0) + credit.seconds }, at: ctx.now,
+  const chapter = { chapterId: credit.chapterId, coveredSeconds: Math.round(total * 1000) / 1000, studiedSeconds: Math.floor(studied), completed: completedNow || !!state.chapterCompletedAt };
+  if (!completedNow) return { chapter, completedNow };
+  const learner = await learnerOf(ctx, tx);
+  await emit(tx, deps, learner, `chapter:${state.enrolmentId}:${credit.chapterId}`, {
+    verb: 'completed', activity: { kind: 'module', courseId: credit.courseId, chapterId: credit.chapterId, name: state.chapterTitle },
+    result: { completion: true, durationSeconds: studied }, at: ctx.now,
   });
+  const enrolment = await enrolmentOf(tx, learner, credit.courseId);
   await completeIfDone(tx, ctx, deps, learner, enrolment);
+  return { chapter, completedNow };
 }
 
 /**

@@ -62,7 +62,7 @@ export type Progress = {
   percent: number;
 };
 
-export type HeartbeatResult = { creditedSeconds: number; dailyCapReached: boolean; progress: Progress };
+export type HeartbeatResult = { creditedSeconds: number; dailyCapReached: boolean; chapter: ChapterProgress; progress?: Progress };
 export type QuizAttempt = { id: string; questions: { id: string; kind: 'single' | 'multiple'; stem: string; options: string[] }[]; attemptsLeft: number };
 export type QuizResult = { scorePercent: number; passed: boolean; attemptsLeft: number; progress: Progress };
 export type Question = { id: string; kind: 'single' | 'multiple'; stem: string; options: string[]; answer: number[] };

@@ -3,7 +3,7 @@ import { Alert, Button, Progress as Bar, Space } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { ApiError } from '../../../shared/api.ts';
 import { useI18n } from '../../../shared/i18n.ts';
-import { fetchChapterContent, mediaUrl, sendHeartbeat, startSession, type Chapter, type Progress } from '../api.ts';
+import { fetchChapterContent, mediaUrl, sendHeartbeat, startSession, type Chapter, type ChapterProgress, type Progress } from '../api.ts';
 
 const HEARTBEAT_MS = 10_000;
 
@@ -13,7 +13,7 @@ const HEARTBEAT_MS = 10_000;
  * reports the seconds spent on it while the tab is visible. If another window takes over, this
  * one stops and says so.
  */
-export function ChapterViewer({ courseId, chapter, onProgress }: { courseId: string; chapter: Chapter; onProgress: (p: Progress) => void }) {
+export function ChapterViewer({ courseId, chapter, onProgress, onChapter }: { courseId: string; chapter: Chapter; onProgress: (p: Progress) => void; onChapter: (c: ChapterProgress) => void }) {
   const { t } = useI18n();
   const session = useRef<string | null>(null);
   const video = useRef<HTMLVideoElement | null>(null);
@@ -35,7 +35,8 @@ export function ChapterViewer({ courseId, chapter, onProgress }: { courseId: str
     try {
       const r = await sendHeartbeat(courseId, { sessionId: session.current, chapterId: chapter.id, position: position() });
       setCapped(r.dailyCapReached);
-      onProgress(r.progress);
+      if (r.progress) onProgress(r.progress);
+      else onChapter(r.chapter);
     } catch (error) {
       if (error instanceof ApiError && error.code === 'COURSE_SESSION_SUPERSEDED') {
         session.current = null;
@@ -43,7 +44,7 @@ export function ChapterViewer({ courseId, chapter, onProgress }: { courseId: str
         video.current?.pause();
       }
     }
-  }, [courseId, chapter.id, onProgress, position]);
+  }, [courseId, chapter.id, onProgress, onChapter, position]);
 
   useEffect(() => {
     pageSeconds.current = 0;

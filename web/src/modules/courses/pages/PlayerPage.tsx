@@ -4,7 +4,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router-dom';
 import { useI18n } from '../../../shared/i18n.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
-import { courseKeys, fetchCertificate, fetchProgress, fetchPublicCourse, type Progress } from '../api.ts';
+import { courseKeys, fetchCertificate, fetchProgress, fetchPublicCourse, type ChapterProgress, type Progress } from '../api.ts';
 import { ChapterViewer } from '../components/ChapterViewer.tsx';
 import { Quiz } from '../components/Quiz.tsx';
 
@@ -18,6 +18,15 @@ export function PlayerPage() {
   const progress = useQuery({ queryKey: courseKeys.progress(id), queryFn: () => fetchProgress(id) });
   const [chapterId, setChapterId] = useState<string | null>(null);
   const onProgress = useCallback((p: Progress) => queryClient.setQueryData(courseKeys.progress(id), p), [queryClient, id]);
+  // Between completions a heartbeat carries only its chapter: patch it in, and the bar with it.
+  const onChapter = useCallback((c: ChapterProgress) => queryClient.setQueryData<Progress>(courseKeys.progress(id), (old) => {
+    if (!old) return old;
+    const chapters = old.chapters.map((x) => (x.chapterId === c.chapterId ? c : x));
+    const all = course.data?.chapters ?? [];
+    const total = all.reduce((sum, ch) => sum + ch.durationSeconds, 0);
+    const covered = all.reduce((sum, ch) => sum + Math.min(ch.durationSeconds, chapters.find((x) => x.chapterId === ch.id)?.coveredSeconds ?? 0), 0);
+    return { ...old, chapters, percent: total ? Math.floor((covered * 100) / total) : old.percent };
+  }), [queryClient, id, course.data]);
   if (course.error || progress.error) return <ErrorAlert error={course.error ?? progress.error} />;
   const chapters = course.data?.chapters ?? [];
   const p = progress.data;
@@ -50,7 +59,7 @@ export function PlayerPage() {
             <Result status="success" title={t('courses.player.completed', { hours: course.data?.hours.toFixed(1) ?? '' })} data-testid="course-completed"
               extra={[<Button key="cert" onClick={download} data-testid="course-certificate">{t('courses.player.certificate')}</Button>, <Link key="archive" to="/learning/archive">{t('courses.player.toArchive')}</Link>]} />
           ) : null}
-          {current && !p?.completedAt && <Card title={current.title} size="small"><ChapterViewer key={current.id} courseId={id} chapter={current} onProgress={onProgress} /></Card>}
+          {current && !p?.completedAt && <Card title={current.title} size="small"><ChapterViewer key={current.id} courseId={id} chapter={current} onProgress={onProgress} onChapter={onChapter} /></Card>}
           {quizOpen && <Quiz courseId={id} onDone={onProgress} />}
         </Space>
       </Col>
