@@ -9,6 +9,8 @@ import { publicSubjectRoutes } from './public-subjects/routes.ts';
 import { studyRoutes } from './study/routes.ts';
 import { xapiRoutes } from './xapi/routes.ts';
 
+export { loadDemoCourses } from './demo.ts';
+
 export type CoursesOptions = {
   /** Where course files are kept (DATA_DIR/media in the server). */
   mediaDir: string;

@@ -2,7 +2,8 @@ import { type Static, Type } from 'typebox';
 import { DateTime, PageQuery, RegionCode, Uuid } from '../../platform/http/schemas.ts';
 import { CATEGORIES, PLAN_FIELDS } from '../learning/catalogue.ts';
 
-const literals = <T extends string>(values: readonly T[]) => Type.Union(values.map((v) => Type.Literal(v)));
+// Type.Enum keeps the literal union in the static type (a mapped Type.Union infers `never`).
+const literals = <const T extends readonly string[]>(values: T) => Type.Enum(values);
 
 export const MODALITIES = ['online', 'face_to_face', 'blended'] as const;
 export const TITLE_LEVELS = ['none', 'junior', 'intermediate', 'deputy_senior', 'senior'] as const;

@@ -8,7 +8,7 @@ const tags = ['courses 公需科目目录'];
 const Params = Type.Object({ regionCode: RegionCode, year: Type.Integer({ minimum: 1990, maximum: 2100 }) }, { additionalProperties: false });
 const Body = Type.Object(
   {
-    items: Type.Array(Type.Object({ theme: Type.Union(PUBLIC_SUBJECT_THEMES.map((t) => Type.Literal(t))), courseId: Uuid }, { additionalProperties: false }), { maxItems: 500 }),
+    items: Type.Array(Type.Object({ theme: Type.Enum(PUBLIC_SUBJECT_THEMES), courseId: Uuid }, { additionalProperties: false }), { maxItems: 500 }),
     adoptsNationalVersion: Type.Union([Type.Integer({ minimum: 1 }), Type.Null()], { default: null }),
     note: Type.String({ maxLength: 300, default: '' }),
   },
