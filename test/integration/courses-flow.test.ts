@@ -38,6 +38,7 @@ let courseId: string;
 let videoChapter: string;
 let pageChapter: string;
 let mediaId: string;
+let coverId: string;
 
 beforeAll(async () => {
   vi.useFakeTimers({ toFake: ['Date'] });
@@ -92,6 +93,24 @@ describe('course catalogue', () => {
     mediaId = uploaded.json().id;
   });
 
+  it('a cover must be a PNG or JPEG within its size limit; too large is 413 and nothing is kept', async () => {
+    const png = Buffer.concat([Buffer.from('89504e470d0a1a0a', 'hex'), Buffer.alloc(200, 1)]);
+    const big = multipart(Buffer.concat([png, Buffer.alloc(5 * 1024 * 1024, 2)]), 'cover.png');
+    const tooLarge = await provider.post(`/api/courses/${courseId}/cover`, big.payload, big.headers);
+    expect(tooLarge.statusCode).toBe(413);
+    expect(tooLarge.json().code).toBe('PAYLOAD_TOO_LARGE');
+    const mp4AsCover = multipart(video, 'cover.png');
+    expect((await provider.post(`/api/courses/${courseId}/cover`, mp4AsCover.payload, mp4AsCover.headers)).json().code).toBe('COURSE_MEDIA_TYPE');
+    const ok = multipart(png, 'cover.bin');
+    const cover = await provider.post(`/api/courses/${courseId}/cover`, ok.payload, ok.headers);
+    expect(cover.json()).toMatchObject({ contentType: 'image/png', sizeBytes: png.length });
+    coverId = cover.json().id;
+    const media = await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM course_media WHERE course_id = $1', [courseId]);
+    expect(media[0]?.n).toBe(2);
+    // Before publication nobody outside the course's scope sees the cover.
+    expect((await t.app.inject({ method: 'GET', url: `/api/courses/${courseId}/media/${coverId}` })).statusCode).toBe(404);
+  });
+
   it('the quiz bank must hold the drawn number of questions before submission', async () => {
     const q1 = await provider.post(`/api/courses/${courseId}/questions`, { kind: 'single', stem: '网络安全法施行于哪一年？', options: ['2015', '2017', '2019'], answer: [1] });
     expect(q1.statusCode).toBe(201);
@@ -122,6 +141,8 @@ describe('course catalogue', () => {
     expect((await anon(`/api/public/courses?providerId=${institute.id}&regionCode=330100`)).total).toBe(1);
     expect((await anon('/api/public/courses?field=biotech')).total).toBe(0);
     expect((await anon('/api/public/courses?regionCode=440000')).total).toBe(0);
+    const cover = await t.app.inject({ method: 'GET', url: `/api/courses/${courseId}/media/${coverId}` });
+    expect([cover.statusCode, cover.headers['content-type']]).toEqual([200, 'image/png']);
     const detail = await anon(`/api/public/courses/${courseId}`);
     expect(detail.chapters.map((c: { title: string }) => c.title)).toEqual(['导读', '第一讲']);
   });
