@@ -158,3 +158,12 @@ CREATE TABLE public_subject_catalogues (
   PRIMARY KEY (region_code, year, version),
   CHECK (region_code <> '000000' OR adopts_national_version IS NULL)
 );
+
+-- API keys of a third purpose: 'xapi', an external learning record store reading the statements
+-- of a region (bound to a region like a compliance key). Constraint names as PostgreSQL gave them
+-- in 0007_create_api_keys.sql.
+ALTER TABLE api_keys
+  DROP CONSTRAINT api_keys_purpose_check,
+  DROP CONSTRAINT api_keys_check1,
+  ADD CONSTRAINT api_keys_purpose_check CHECK (purpose IN ('report', 'compliance', 'xapi')),
+  ADD CONSTRAINT api_keys_region_check CHECK ((purpose IN ('compliance', 'xapi')) = (region_code IS NOT NULL));

@@ -337,4 +337,18 @@ describe('xAPI statements', () => {
     expect((await otherProvince.get('/api/xapi/statements')).json().statements).toEqual([]);
     expect((await learner.get('/api/xapi/statements')).statusCode).toBe(403);
   });
+
+  it('a learning record store reads them with an xAPI key of its region, and reaches nothing else', async () => {
+    const created = await province.post('/api/learning/api-keys', { name: '省学习记录库', purpose: 'xapi', regionCode: '330000' });
+    expect(created.statusCode).toBe(201);
+    const bearer = { authorization: `Bearer ${created.json().key as string}` };
+    const read = await t.app.inject({ method: 'GET', url: '/api/xapi/statements?limit=100', headers: bearer });
+    expect(read.statusCode).toBe(200);
+    expect(read.json().statements).toHaveLength(6);
+    expect((await t.app.inject({ method: 'GET', url: '/api/courses', headers: bearer })).statusCode).toBe(403);
+    expect((await t.app.inject({ method: 'GET', url: '/api/learning/compliance?idNumber=x&years=2026', headers: bearer })).statusCode).toBe(403);
+    const gdKey = (await otherProvince.post('/api/learning/api-keys', { name: '粤学习记录库', purpose: 'xapi', regionCode: '440000' })).json().key as string;
+    expect((await t.app.inject({ method: 'GET', url: '/api/xapi/statements', headers: { authorization: `Bearer ${gdKey}` } })).json().statements).toEqual([]);
+    expect((await provider.post('/api/learning/api-keys', { name: 'x', purpose: 'xapi', regionCode: '330000' })).json().code).toBe('LEARNING_APIKEY_PURPOSE_FORBIDDEN');
+  });
 });

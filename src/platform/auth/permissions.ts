@@ -14,6 +14,8 @@ export const ROLES = [
   // leaves them out): a provider's reporting key and a title-review system's linkage key.
   'api_reporter',
   'api_linkage',
+  // An external learning record store's key: reads the xAPI statements of its region (courses).
+  'api_lrs',
 ] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -63,7 +65,7 @@ export type Permission = (typeof PERMISSIONS)[number];
 export const API_ONLY_PERMISSIONS: readonly Permission[] = ['learning.report', 'learning.compliance.query'];
 
 /** Roles an API key holds and an account never does. */
-export const API_ROLES: readonly Role[] = ['api_reporter', 'api_linkage'];
+export const API_ROLES: readonly Role[] = ['api_reporter', 'api_linkage', 'api_lrs'];
 
 const ADMIN_BASE: Permission[] = [
   'organisation.read',
@@ -100,6 +102,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   professional: ['self.read', 'learning.self', 'course.learn'],
   api_reporter: ['learning.report'],
   api_linkage: ['learning.compliance.query'],
+  api_lrs: ['course.xapi.read'],
 };
 
 /** Which scope types a role may be granted on, so that a grant cannot be nonsense. */
@@ -113,6 +116,7 @@ export const ROLE_SCOPES: Record<Role, readonly ScopeType[]> = {
   professional: ['organisation'],
   api_reporter: ['organisation'],
   api_linkage: ['nation', 'region'],
+  api_lrs: ['nation', 'region'],
 };
 
 export function hasPermission(grants: readonly Grant[], permission: Permission): boolean {
