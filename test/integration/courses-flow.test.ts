@@ -175,6 +175,8 @@ describe('video served with range requests', () => {
     const tail = await learner.get(url(), { range: 'bytes=-10' });
     expect(tail.statusCode).toBe(206);
     expect(Buffer.compare(tail.rawPayload, video.subarray(video.length - 10))).toBe(0);
+    const head = await learner.request('HEAD', url());
+    expect([head.statusCode, head.headers['content-length'], head.rawPayload.length]).toEqual([200, String(video.length), 0]);
     const bad = await learner.get(url(), { range: `bytes=${video.length}-` });
     expect(bad.statusCode).toBe(416);
     expect(bad.headers['content-range']).toBe(`bytes */${video.length}`);
