@@ -324,6 +324,7 @@ describe('xAPI statements', () => {
     expect(statements.map((s) => s.verb.id.split('/').pop())).toEqual(['registered', 'completed', 'completed', 'failed', 'passed', 'completed']);
     expect(statements[0]?.actor.account.name).toBe(person.id);
     expect(JSON.stringify(statements)).not.toContain(person.idNumber);
+    expect(JSON.stringify(statements)).not.toContain('学员乙');
     const last = statements[statements.length - 1];
     expect(last?.object.id).toMatch(new RegExp(`/courses/${courseId}$`));
     expect(last?.result).toMatchObject({ completion: true, success: true, duration: expect.stringMatching(/^PT/) });

@@ -12,13 +12,13 @@ describe('xAPI statements', () => {
     expect(isoDuration(seconds)).toBe(expected);
   });
 
-  const base = { id: '0190a5c4-0000-7000-8000-000000000001', home: 'https://ce.example.gov.cn/', personId: 'p-1', personName: '张三', at: new Date('2026-11-20T02:00:00Z') };
+  const base = { id: '0190a5c4-0000-7000-8000-000000000001', home: 'https://ce.example.gov.cn/', personId: 'p-1', at: new Date('2026-11-20T02:00:00Z') };
 
   it('a chapter completion: account actor, ADL verb, module activity under its course, duration', () => {
     const s = buildStatement({ ...base, verb: 'completed', activity: { kind: 'module', courseId: 'c-1', chapterId: 'ch-1', name: '第一讲' }, result: { completion: true, durationSeconds: 95 } });
     expect(s).toEqual({
       id: base.id,
-      actor: { objectType: 'Agent', name: '张三', account: { homePage: 'https://ce.example.gov.cn', name: 'p-1' } },
+      actor: { objectType: 'Agent', account: { homePage: 'https://ce.example.gov.cn', name: 'p-1' } },
       verb: { id: 'http://adlnet.gov/expapi/verbs/completed', display: { 'en-US': 'completed', 'zh-CN': '完成' } },
       object: { objectType: 'Activity', id: 'https://ce.example.gov.cn/courses/c-1/chapters/ch-1', definition: { type: 'http://adlnet.gov/expapi/activities/module', name: { 'zh-CN': '第一讲' } } },
       result: { completion: true, duration: 'PT1M35S' },

@@ -31,9 +31,9 @@ async function learnerOf(ctx: Ctx, db: Executor = ctx.db): Promise<Learner> {
   return { personId, name: person.name, provinceCode: person.provinceCode.trim(), idNumberMasked: person.idNumberMasked, employerName: person.employerName };
 }
 
-async function emit(tx: Executor, deps: StudyDeps, learner: Learner, eventKey: string, e: Omit<XapiEvent, 'id' | 'home' | 'personId' | 'personName'>): Promise<void> {
+async function emit(tx: Executor, deps: StudyDeps, learner: Learner, eventKey: string, e: Omit<XapiEvent, 'id' | 'home' | 'personId'>): Promise<void> {
   const id = uuidv7();
-  const statement = buildStatement({ ...e, id, home: deps.home, personId: learner.personId, personName: learner.name });
+  const statement = buildStatement({ ...e, id, home: deps.home, personId: learner.personId });
   await insertStatement(tx, { id, provinceCode: learner.provinceCode, personId: learner.personId, statement: { ...statement, stored: e.at.toISOString() }, stored: e.at, eventKey });
 }
 

@@ -22,7 +22,6 @@ export type XapiEvent = {
   /** Public origin of this instance: the account home page and the root of activity ids. */
   home: string;
   personId: string;
-  personName: string;
   verb: XapiVerb;
   activity: { kind: keyof typeof ACTIVITY_TYPES; courseId: string; chapterId?: string; name: string };
   result?: { completion?: boolean; success?: boolean; scaled?: number; durationSeconds?: number };
@@ -39,8 +38,8 @@ export function isoDuration(totalSeconds: number): string {
 }
 
 /**
- * The statement. The actor is an account (the person's id at this instance), never an e-mail or a
- * citizen ID: statements may leave the system.
+ * The statement. The actor is an account (the person's id at this instance) without a name, an
+ * e-mail or a citizen ID: statements leave the system for external record stores.
  */
 export function buildStatement(e: XapiEvent) {
   const base = e.home.replace(/\/+$/, '');
@@ -56,7 +55,7 @@ export function buildStatement(e: XapiEvent) {
     : undefined;
   return {
     id: e.id,
-    actor: { objectType: 'Agent', name: e.personName, account: { homePage: base, name: e.personId } },
+    actor: { objectType: 'Agent', account: { homePage: base, name: e.personId } },
     verb: XAPI_VERBS[e.verb],
     object: {
       objectType: 'Activity',
