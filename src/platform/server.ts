@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { WEB_DIST } from './paths.ts';
 import type { Config } from './config.ts';
 import { SYSTEM_ACTOR, type Ctx } from './context.ts';
@@ -12,6 +13,7 @@ import { createBootstrapAccount } from '../modules/registry/accounts/index.ts';
 import { generatePassword } from '../modules/registry/accounts/passwords.ts';
 import { loadDemoData } from '../modules/registry/demo.ts';
 import { loadDemoLearning } from '../modules/learning/index.ts';
+import { loadDemoCourses } from '../modules/courses/index.ts';
 
 export { WEB_DIST } from './paths.ts';
 
@@ -39,6 +41,7 @@ export async function prepareDatabase(db: Database, config: Config, pii: Ctx['pi
     const demo = await loadDemoData(ctx, { password: config.demoPassword });
     if (demo) {
       await loadDemoLearning(ctx);
+      await loadDemoCourses(ctx);
       log('已载入演示数据 / demo data loaded: 浙江 330000, 广东 440000');
       if (demo.generatedPassword) log(`演示账号密码 / password of all demo accounts: ${demo.password}`);
     }
@@ -54,7 +57,7 @@ export async function startServer(config: Config, log: (line: string) => void = 
     const signer = createSigner(loadSigningKey(config.dataDir));
     let ready = false;
     const app = await buildApp({
-      db, pii, signer, publicUrl: config.publicUrl, logLevel: config.logLevel, secureCookies: config.secureCookies, webDir: WEB_DIST, trustProxy: config.trustProxy, isReady: () => ready,
+      db, pii, signer, publicUrl: config.publicUrl, logLevel: config.logLevel, secureCookies: config.secureCookies, webDir: WEB_DIST, mediaDir: path.join(config.dataDir, 'media'), trustProxy: config.trustProxy, isReady: () => ready,
     });
     // Listen first so that /healthz answers at once; /readyz and the API wait for the data.
     await app.listen({ port: config.port, host: config.host });

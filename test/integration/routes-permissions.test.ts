@@ -36,7 +36,12 @@ const docsUi = apiRoutes.filter((r) => r.url === '/api/docs' || r.url.startsWith
 const guarded = apiRoutes.filter((r) => !docsUi.includes(r));
 
 /** The routes anyone may call. Adding one here must be a decision, so the list is written out. */
-const PUBLIC_GETS = ['/api/regions', '/api/regions/tree', '/api/departments', '/api/organisations/options', '/api/openapi.json'];
+const PUBLIC_GETS = [
+  '/api/regions', '/api/regions/tree', '/api/departments', '/api/organisations/options', '/api/openapi.json',
+  // The public course catalogue and public-subject lists; course files, whose service lets anyone
+  // have only a published course's cover.
+  '/api/public/courses', '/api/public/courses/:id', '/api/courses/:id/media/:mediaId', '/api/public/public-subjects/:regionCode/:year',
+];
 const PUBLIC = new Set([
   'POST /api/auth/login',
   'POST /api/auth/register',

@@ -43,6 +43,13 @@ const CompliancePage = page(() => import('./modules/learning/pages/CompliancePag
 const RulesPage = page(() => import('./modules/learning/pages/RulesPage.tsx'), (m) => m.RulesPage);
 const ApiKeysPage = page(() => import('./modules/learning/pages/ApiKeysPage.tsx'), (m) => m.ApiKeysPage);
 const ReportsPage = page(() => import('./modules/learning/pages/ReportsPage.tsx'), (m) => m.ReportsPage);
+const CataloguePage = page(() => import('./modules/courses/pages/CataloguePage.tsx'), (m) => m.CataloguePage);
+const PublicCataloguePage = page(() => import('./modules/courses/pages/CataloguePage.tsx'), (m) => m.PublicCataloguePage);
+const CoursePage = page(() => import('./modules/courses/pages/CoursePage.tsx'), (m) => m.CoursePage);
+const PlayerPage = page(() => import('./modules/courses/pages/PlayerPage.tsx'), (m) => m.PlayerPage);
+const CourseManagePage = page(() => import('./modules/courses/pages/ManagePage.tsx'), (m) => m.ManagePage);
+const CourseReviewPage = page(() => import('./modules/courses/pages/ReviewPage.tsx'), (m) => m.ReviewPage);
+const PublicSubjectsPage = page(() => import('./modules/courses/pages/PublicSubjectsPage.tsx'), (m) => m.PublicSubjectsPage);
 
 function AppRoutes() {
   return (
@@ -50,6 +57,7 @@ function AppRoutes() {
       <Routes>
         <Route path="/login" element={<LoginPage />} />
         <Route path="/register" element={<RegisterPage />} />
+        <Route path="/catalogue" element={<PublicCataloguePage />} />
         <Route
           element={
             <RequireAuth>
@@ -72,6 +80,12 @@ function AppRoutes() {
           <Route path="learning/rules" element={<RulesPage />} />
           <Route path="learning/api-keys" element={<ApiKeysPage />} />
           <Route path="learning/reports" element={<ReportsPage />} />
+          <Route path="courses" element={<CataloguePage />} />
+          <Route path="courses/manage" element={<CourseManagePage />} />
+          <Route path="courses/review" element={<CourseReviewPage />} />
+          <Route path="courses/public-subjects" element={<PublicSubjectsPage />} />
+          <Route path="courses/:id" element={<CoursePage />} />
+          <Route path="courses/:id/learn" element={<PlayerPage />} />
           <Route path="password" element={<ChangePasswordPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>

@@ -7,6 +7,7 @@ import { type CredentialsOptions, credentialsRoutes } from './routes.ts';
 
 export type { CredentialsOptions } from './routes.ts';
 export { extractProofToken } from './proof-pdf.ts';
+export { issueCourseCertificate } from './service.ts';
 
 /**
  * The credentials module: signed documents that leave the system — for now the learning-hours

@@ -7,8 +7,8 @@ import { verificationUrl, type LearningProofStatement, type LearningProofYear } 
  * the PDF's Keywords so that a file can be checked offline (see `extractProofToken`).
  */
 
-const MUTED = '#666666';
-const RULE = '#b0b7c3';
+export const MUTED = '#666666';
+export const RULE = '#b0b7c3';
 const HEAD_FILL = '#eef2f7';
 /** Dates on the page are the issuing authority's calendar day, not UTC's. */
 const PAGE_TIME_ZONE = 'Asia/Shanghai';
@@ -18,7 +18,7 @@ const PAGE_TIME_ZONE = 'Asia/Shanghai';
  */
 const QR_SIZE = 170;
 
-function bilingual(zh: string, en: string, options: PdfNode = {}): PdfNode {
+export function bilingual(zh: string, en: string, options: PdfNode = {}): PdfNode {
   return { text: [zh, { text: ` ${en}`, color: MUTED, fontSize: 8 }], ...options };
 }
 
@@ -26,7 +26,7 @@ function formatHours(hours: number): string {
   return hours.toFixed(1);
 }
 
-function formatDate(iso: string): string {
+export function formatDate(iso: string): string {
   // en-CA formats as YYYY-MM-DD, readable in both languages.
   return new Intl.DateTimeFormat('en-CA', { timeZone: PAGE_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(iso));
 }
@@ -94,7 +94,7 @@ function issueBlock(statement: LearningProofStatement): PdfNode {
   };
 }
 
-async function verifyBlock(url: string): Promise<PdfNode> {
+export async function verifyBlock(url: string): Promise<PdfNode> {
   return {
     columns: [
       { ...(await qrCanvas(url, QR_SIZE)), width: QR_SIZE },
@@ -114,7 +114,7 @@ async function verifyBlock(url: string): Promise<PdfNode> {
   };
 }
 
-function footer(): PdfContent {
+export function footer(): PdfContent {
   return {
     text: [
       '本证明经知更系统电子签名，内容被改动即无法通过验证。',

@@ -1,12 +1,12 @@
 import type { Executor } from '../../platform/db/executor.ts';
-import type { LearningProofStatement } from './statement.ts';
+import type { SignedStatement } from './statement.ts';
 
 export type ProofWrite = {
   id: string;
   personId: string;
   provinceCode: string;
   years: number[];
-  statement: LearningProofStatement;
+  statement: SignedStatement;
   token: string;
   kid: string;
   issuedAt: Date;

@@ -36,6 +36,15 @@ export const ProofStatement = Type.Object({
   years: Type.Array(ProofYear),
 });
 
+export const CertificateStatement = Type.Object({
+  type: Type.Literal('course-completion-certificate'),
+  proofId: Type.String(),
+  issuedAt: Type.String(),
+  issuer: Type.String(),
+  person: Type.Object({ name: Type.String(), idNumberMasked: Type.String(), employerName: Type.String() }),
+  course: Type.Object({ id: Type.String(), title: Type.String(), hours: Type.Number(), category: Type.String(), field: Type.String(), completedAt: Type.String() }),
+});
+
 export const VerifyReason = Type.Union(
   [Type.Literal('not_found'), Type.Literal('revoked'), Type.Literal('no_token'), Type.Literal('malformed'), Type.Literal('unknown_key'), Type.Literal('bad_signature')],
   {
@@ -48,7 +57,7 @@ export const VerifyReason = Type.Union(
 export const VerifyResponse = Type.Object({
   genuine: Type.Boolean(),
   reason: Type.Optional(VerifyReason),
-  statement: Type.Optional(ProofStatement),
+  statement: Type.Optional(Type.Union([ProofStatement, CertificateStatement])),
 });
 
 export const JwksResponse = Type.Object({

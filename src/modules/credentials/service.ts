@@ -8,11 +8,12 @@ import { complianceOfPerson } from '../learning/index.ts';
 import { findPersonInScope } from '../registry/index.ts';
 import { extractProofToken, renderLearningProof } from './proof-pdf.ts';
 import * as repo from './repo.ts';
-import { buildLearningProofStatement, type LearningProofStatement, signatureOf } from './statement.ts';
+import { buildCourseCertificateStatement, buildLearningProofStatement, type CourseCertificateInput, type SignedStatement, signatureOf } from './statement.ts';
+import { renderCourseCertificate } from './certificate-pdf.ts';
 
 /** Why a proof is not genuine (the public API's `reason`). */
 export type ProofFailure = 'not_found' | 'revoked' | 'no_token' | 'malformed' | 'unknown_key' | 'bad_signature';
-export type ProofVerdict = { genuine: true; statement: LearningProofStatement } | { genuine: false; reason: ProofFailure };
+export type ProofVerdict = { genuine: true; statement: SignedStatement } | { genuine: false; reason: ProofFailure };
 
 export type IssuedProof = { proofId: string; pdf: Buffer; fileName: string; asciiFileName: string };
 
@@ -80,12 +81,14 @@ function isSameText(a: string, b: string): boolean {
 }
 
 /** The verified payload as a statement of this proof, or null when it is something else we signed. */
-function asStatement(payload: unknown, proofId: string | null): LearningProofStatement | null {
+function asStatement(payload: unknown, proofId: string | null): SignedStatement | null {
   if (typeof payload !== 'object' || payload === null) return null;
-  const s = payload as Partial<LearningProofStatement>;
-  if (s.type !== 'learning-hours-proof' || typeof s.proofId !== 'string' || !Array.isArray(s.years) || typeof s.person !== 'object') return null;
+  const s = payload as Partial<SignedStatement>;
+  if (typeof s.proofId !== 'string' || typeof s.person !== 'object') return null;
+  const shaped = (s.type === 'learning-hours-proof' && Array.isArray(s.years)) || (s.type === 'course-completion-certificate' && typeof s.course === 'object' && s.course !== null);
+  if (!shaped) return null;
   if (proofId !== null && s.proofId !== proofId) return null;
-  return s as LearningProofStatement;
+  return s as SignedStatement;
 }
 
 /** A registered proof: not revoked, and its stored token still verifies to a statement of it. */
@@ -125,4 +128,22 @@ export async function checkProofFile(ctx: Ctx, signer: Signer, pdf: Buffer): Pro
   const proof = await repo.findProof(ctx.db, statement.proofId);
   if (!proof || !isSameText(proof.token, token)) return { genuine: false, reason: 'not_found' };
   return judgeRegistered(signer, proof);
+}
+
+/**
+ * Issue a signed course completion certificate (结业证明) in the caller's transaction-free context:
+ * signed with the instance's key, registered like the hours proofs (same table, same public
+ * verification by QR link or file), audited, and rendered as a PDF. The courses module decides
+ * that the course was completed; this function only certifies what it is given.
+ */
+export async function issueCourseCertificate(ctx: Ctx, signer: Signer, input: Omit<CourseCertificateInput, 'proofId'> & { personId: string; provinceCode: string; year: number; baseUrl: string }): Promise<IssuedProof> {
+  const proofId = uuidv7();
+  const statement = buildCourseCertificateStatement({ proofId, issuer: input.issuer, person: input.person, course: input.course }, ctx.now);
+  const token = await signer.sign(statement);
+  const pdf = await renderCourseCertificate(statement, token, input.baseUrl);
+  await ctx.db.transaction(async (tx) => {
+    await repo.insertProof(tx, { id: proofId, personId: input.personId, provinceCode: input.provinceCode, years: [input.year], statement, token, kid: signer.kid, issuedAt: ctx.now, issuedBy: requireActor(ctx).accountId });
+    await recordAudit(tx, ctx, { action: 'course.certificate_issued', entity: 'learning_proof', entityId: proofId, after: { personId: input.personId, courseId: input.course.id, kid: signer.kid } });
+  });
+  return { proofId, pdf, fileName: `结业证明-${input.course.title.slice(0, 40)}.pdf`, asciiFileName: `course-certificate-${proofId}.pdf` };
 }

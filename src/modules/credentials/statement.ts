@@ -79,3 +79,32 @@ export function signatureOf(token: string): string {
 export function verificationUrl(baseUrl: string, proofId: string, token: string): string {
   return `${baseUrl.replace(/\/+$/, '')}/verify/proof/${proofId}/${signatureOf(token)}`;
 }
+
+/** The signed statement behind a course completion certificate (结业证明): what the page shows. */
+export type CourseCertificateStatement = {
+  type: 'course-completion-certificate';
+  proofId: string;
+  issuedAt: string;
+  /** The training institution or CE base that gave the course. */
+  issuer: string;
+  person: { name: string; idNumberMasked: string; employerName: string };
+  course: { id: string; title: string; hours: number; category: string; field: string; completedAt: string };
+};
+
+/** Any statement this instance signs and verifies. */
+export type SignedStatement = LearningProofStatement | CourseCertificateStatement;
+
+export type CourseCertificateInput = Omit<CourseCertificateStatement, 'type' | 'issuedAt'>;
+
+/** Build a course certificate's statement: hours rounded to one decimal, the ID number masked. */
+export function buildCourseCertificateStatement(input: CourseCertificateInput, now: Date): CourseCertificateStatement {
+  if (!input.person.idNumberMasked.includes('*')) throw new Error('person.idNumberMasked must be masked');
+  return {
+    type: 'course-completion-certificate',
+    proofId: input.proofId,
+    issuedAt: now.toISOString(),
+    issuer: input.issuer,
+    person: { name: input.person.name, idNumberMasked: input.person.idNumberMasked, employerName: input.person.employerName },
+    course: { ...input.course, hours: roundHours(input.course.hours, 'hours') },
+  };
+}

@@ -1,5 +1,5 @@
 import type { ProofVerdict } from './service.ts';
-import type { LearningProofStatement, LearningProofYear } from './statement.ts';
+import type { CourseCertificateStatement, LearningProofStatement, LearningProofYear, SignedStatement } from './statement.ts';
 
 /**
  * The public verification page behind a proof's QR code: server-rendered, Chinese first and
@@ -73,6 +73,19 @@ function statementBlock(s: LearningProofStatement): string {
   ].join('\n');
 }
 
+function certificateBlock(s: CourseCertificateStatement): string {
+  return [
+    `<h2>${bi('结业证明内容', 'What the certificate states')}</h2>`,
+    `<table data-testid="verify-person">${row('姓名', 'Name', s.person.name)}${row('身份证号', 'ID number', s.person.idNumberMasked)}${row('工作单位', 'Employer', s.person.employerName)}</table>`,
+    `<table data-testid="verify-course">${row('课程', 'Course', s.course.title)}${row('学时', 'Credit hours', s.course.hours.toFixed(1))}${row('完成日期', 'Completed on', formatDate(s.course.completedAt))}</table>`,
+    `<table data-testid="verify-issue">${row('签发日期', 'Issue date', formatDate(s.issuedAt))}${row('施教机构', 'Provider', s.issuer)}${row('证书编号', 'Certificate ID', s.proofId)}</table>`,
+  ].join('\n');
+}
+
+function anyStatementBlock(s: SignedStatement): string {
+  return s.type === 'course-completion-certificate' ? certificateBlock(s) : statementBlock(s);
+}
+
 /** The whole HTML document for a verdict; only a genuine proof shows what it states. */
 export function renderVerifyPage(verdict: ProofVerdict): string {
   return `<!doctype html>
@@ -88,7 +101,7 @@ export function renderVerifyPage(verdict: ProofVerdict): string {
 <main>
 <h1>${bi('继续教育学时证明验证', 'Verification of a continuing-education hours proof')}</h1>
 ${verdictBlock(verdict)}
-${verdict.genuine ? statementBlock(verdict.statement) : ''}
+${verdict.genuine ? anyStatementBlock(verdict.statement) : ''}
 <footer>${bi('本页根据签发时登记的电子签名核验证明。签名公钥：', 'This page checks the electronic signature registered at issue. Public keys:')} <a href="/.well-known/jwks.json">/.well-known/jwks.json</a></footer>
 </main>
 </body>

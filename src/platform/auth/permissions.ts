@@ -14,6 +14,8 @@ export const ROLES = [
   // leaves them out): a provider's reporting key and a title-review system's linkage key.
   'api_reporter',
   'api_linkage',
+  // An external learning record store's key: reads the xAPI statements of its region (courses).
+  'api_lrs',
 ] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -48,6 +50,15 @@ export const PERMISSIONS = [
   'learning.report',
   'learning.report.upload',
   'learning.compliance.query',
+  // Courses (issue 4): read the catalogue in scope with drafts, write one's own institution's
+  // courses, publish or send back, study, read the xAPI statements of one's scope, and keep the
+  // yearly public-subject catalogue (the ministry's, or a province's adoption of it).
+  'course.read',
+  'course.write',
+  'course.review',
+  'course.learn',
+  'course.xapi.read',
+  'course.catalogue.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -55,7 +66,7 @@ export type Permission = (typeof PERMISSIONS)[number];
 export const API_ONLY_PERMISSIONS: readonly Permission[] = ['learning.report', 'learning.compliance.query'];
 
 /** Roles an API key holds and an account never does. */
-export const API_ROLES: readonly Role[] = ['api_reporter', 'api_linkage'];
+export const API_ROLES: readonly Role[] = ['api_reporter', 'api_linkage', 'api_lrs'];
 
 const ADMIN_BASE: Permission[] = [
   'organisation.read',
@@ -75,7 +86,7 @@ const ADMIN_BASE: Permission[] = [
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   national_admin: PERMISSIONS.filter((p) => !API_ONLY_PERMISSIONS.includes(p)),
-  province_admin: [...ADMIN_BASE, 'account.manage', 'learning.record.confirm', 'learning.rules.manage', 'learning.apikey.manage'],
+  province_admin: [...ADMIN_BASE, 'account.manage', 'learning.record.confirm', 'learning.rules.manage', 'learning.apikey.manage', 'course.read', 'course.review', 'course.xapi.read', 'course.catalogue.manage'],
   // Industry departments oversee the people of their sector but do not edit employers' data.
   department_admin: ['organisation.read', 'person.read', 'account.read', 'learning.record.read', 'learning.compliance.read'],
   organisation_admin: [
@@ -85,12 +96,16 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'learning.apikey.manage',
     // A provider's own staff upload report files signed in (the organisation must hold a provider role).
     'learning.report.upload',
+    // Only takes effect for a training institution or CE base (the courses service checks the roles).
+    'course.read',
+    'course.write',
   ],
   expert: ['self.read'],
-  inspector: ['organisation.read', 'person.read', 'learning.record.read', 'learning.compliance.read'],
-  professional: ['self.read', 'learning.self'],
+  inspector: ['organisation.read', 'person.read', 'learning.record.read', 'learning.compliance.read', 'course.read'],
+  professional: ['self.read', 'learning.self', 'course.learn'],
   api_reporter: ['learning.report'],
   api_linkage: ['learning.compliance.query'],
+  api_lrs: ['course.xapi.read'],
 };
 
 /** Which scope types a role may be granted on, so that a grant cannot be nonsense. */
@@ -104,6 +119,7 @@ export const ROLE_SCOPES: Record<Role, readonly ScopeType[]> = {
   professional: ['organisation'],
   api_reporter: ['organisation'],
   api_linkage: ['nation', 'region'],
+  api_lrs: ['nation', 'region'],
 };
 
 export function hasPermission(grants: readonly Grant[], permission: Permission): boolean {

@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
@@ -17,6 +20,7 @@ import { AppError } from './errors.ts';
 import { registryModule } from '../../modules/registry/index.ts';
 import { learningModule } from '../../modules/learning/index.ts';
 import { createThrowawaySigner, credentialsModule } from '../../modules/credentials/index.ts';
+import { coursesModule } from '../../modules/courses/index.ts';
 import { resolveSession } from '../../modules/registry/accounts/index.ts';
 
 export type AppDeps = {
@@ -31,6 +35,8 @@ export type AppDeps = {
   webDir?: string | null;
   /** Proxies whose X-Forwarded-For is believed; otherwise the client address is the socket's. */
   trustProxy?: string[];
+  /** Where course videos and documents are stored (DATA_DIR/media); unset: a fresh temporary folder. */
+  mediaDir?: string;
   /** False while start-up still migrates and loads data: only /healthz answers until then. */
   isReady?: () => boolean;
 };
@@ -76,7 +82,9 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(registryModule, { secureCookies: deps.secureCookies ?? false });
   await app.register(learningModule);
   // Without a signer (benchmarks, tests that issue no proofs) a key that lives only in this process.
-  await app.register(credentialsModule, { signer: deps.signer ?? createThrowawaySigner(), publicUrl: deps.publicUrl ?? null });
+  const signer = deps.signer ?? createThrowawaySigner();
+  await app.register(credentialsModule, { signer, publicUrl: deps.publicUrl ?? null });
+  await app.register(coursesModule, { mediaDir: deps.mediaDir ?? mkdtempSync(path.join(tmpdir(), 'zhigeng-media-')), publicUrl: deps.publicUrl ?? null, signer });
 
   await installWeb(app, deps.webDir ?? null);
   await app.ready();

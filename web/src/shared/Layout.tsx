@@ -3,11 +3,12 @@ import type { MenuProps } from 'antd';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useState } from 'react';
 import type { LearningPermission } from '../modules/learning/enums.ts';
+import type { CoursePermission } from '../modules/courses/enums.ts';
 import { useAuth } from './auth.tsx';
 import { labelFor, type Permission } from './enums.ts';
 import { useI18n, type MessageKey } from './i18n.ts';
 
-type MenuEntry = { path: string; label: MessageKey; permission?: Permission | LearningPermission };
+type MenuEntry = { path: string; label: MessageKey; permission?: Permission | LearningPermission | CoursePermission };
 
 // Order is the order of the side menu; entries without a permission are shown to every signed-in user.
 const MENU: readonly MenuEntry[] = [
@@ -32,8 +33,17 @@ const LEARNING_MENU: readonly MenuEntry[] = [
   { path: '/learning/reports', label: 'menu.learning.reports', permission: 'learning.apikey.manage' },
 ];
 
+// The courses group (课程学习): the catalogue for everyone, the rest by permission.
+const COURSES_GROUP = 'courses';
+const COURSES_MENU: readonly MenuEntry[] = [
+  { path: '/courses', label: 'menu.courses.catalogue' },
+  { path: '/courses/manage', label: 'menu.courses.manage', permission: 'course.write' },
+  { path: '/courses/review', label: 'menu.courses.review', permission: 'course.review' },
+  { path: '/courses/public-subjects', label: 'menu.courses.publicSubjects' },
+];
+
 function selectedKey(pathname: string): string {
-  const match = [...MENU, ...LEARNING_MENU].filter((m) => m.path !== '/' && (pathname === m.path || pathname.startsWith(`${m.path}/`)));
+  const match = [...MENU, ...LEARNING_MENU, ...COURSES_MENU].sort((a, b) => b.path.length - a.path.length).filter((m) => m.path !== '/' && (pathname === m.path || pathname.startsWith(`${m.path}/`)));
   return match[0]?.path ?? '/';
 }
 
@@ -90,11 +100,13 @@ export function Layout() {
   const visible = (entries: readonly MenuEntry[]) =>
     entries.filter((m) => !m.permission || permissions.has(m.permission)).map((m) => ({ key: m.path, label: <Link to={m.path}>{t(m.label)}</Link> }));
   const learning = visible(LEARNING_MENU);
+  const courses = visible(COURSES_MENU);
   const main = visible(MENU);
   // The learning group goes before the account's own entry (修改密码), which stays last.
   const items: MenuProps['items'] = [
     ...main.slice(0, -1),
     ...(learning.length > 0 ? [{ key: LEARNING_GROUP, label: t('menu.learning'), children: learning }] : []),
+    { key: COURSES_GROUP, label: t('menu.courses'), children: courses },
     ...main.slice(-1),
   ];
 
@@ -104,7 +116,7 @@ export function Layout() {
         <div style={{ color: '#fff', padding: '16px 20px', fontSize: 20, fontWeight: 600, whiteSpace: 'nowrap', overflow: 'hidden' }}>
           {t('app.name')}
         </div>
-        <Menu theme="dark" mode="inline" selectedKeys={[selectedKey(location.pathname)]} defaultOpenKeys={[LEARNING_GROUP]} items={items} />
+        <Menu theme="dark" mode="inline" selectedKeys={[selectedKey(location.pathname)]} defaultOpenKeys={[LEARNING_GROUP, COURSES_GROUP]} items={items} />
       </AntLayout.Sider>
       <AntLayout>
         <AntLayout.Header

@@ -1,7 +1,7 @@
 import { Type } from 'typebox';
 import { DateTime, PageQuery, RegionCode, Uuid } from '../../../platform/http/schemas.ts';
 
-const Purpose = Type.Union([Type.Literal('report'), Type.Literal('compliance')]);
+const Purpose = Type.Union([Type.Literal('report'), Type.Literal('compliance'), Type.Literal('xapi')]);
 
 export const CreateKeyBody = Type.Object(
   {

@@ -123,6 +123,17 @@ export async function insertRecord(db: Executor, r: RecordWrite): Promise<void> 
   await db.query(`INSERT INTO learning_records (${RECORD_COLUMNS.join(', ')}) VALUES (${placeholders})`, recordValues(r));
 }
 
+/** Insert unless a record with the same (provider, provider record id) exists: its id, or null. */
+export async function insertRecordOnce(db: Executor, r: RecordWrite): Promise<string | null> {
+  const placeholders = RECORD_COLUMNS.map((_, i) => `$${i + 1}`).join(', ');
+  const rows = await db.query<{ id: string }>(
+    `INSERT INTO learning_records (${RECORD_COLUMNS.join(', ')}) VALUES (${placeholders})
+     ON CONFLICT (provider_id, provider_record_id) DO NOTHING RETURNING id`,
+    recordValues(r),
+  );
+  return rows[0]?.id ?? null;
+}
+
 export async function updateRecordContent(db: Executor, id: string, r: Omit<RecordWrite, 'id' | 'provinceCode' | 'personId' | 'employerId' | 'source' | 'providerRecordId' | 'createdBy'>, now: Date): Promise<void> {
   await db.query(
     `UPDATE learning_records SET year = $2, category = $3, form = $4, title = $5, provider_id = $6, provider_name = $7,

@@ -208,3 +208,40 @@ export async function getEvidence(ctx: Ctx, recordId: string, evidenceId: string
   if (!evidence) throw new AppError('LEARNING_EVIDENCE_NOT_FOUND');
   return { ...evidence, data: Buffer.from(evidence.data) };
 }
+
+export type CourseCompletion = {
+  personId: string;
+  providerId: string;
+  providerName: string;
+  /** Identifies the completion: the same key twice writes one record. */
+  completionKey: string;
+  year: number;
+  category: string;
+  field: string;
+  title: string;
+  hours: number;
+  startDate: string;
+  endDate: string;
+};
+
+/**
+ * An online course completed in the system becomes an approved learning record (source
+ * 'online_course') in the caller's transaction, exactly once per completion key: the insert
+ * goes through the (provider_id, provider_record_id) unique key with ON CONFLICT DO NOTHING, so a
+ * completion arriving twice writes nothing the second time. Compliance is recomputed at once.
+ * Returns the record id, or null when the completion was recorded before.
+ */
+export async function recordCourseCompletion(tx: Executor, ctx: Ctx, input: CourseCompletion): Promise<string | null> {
+  const place = await repo.findPersonPlacement(tx, input.personId);
+  if (!place) throw new AppError('PERSON_NOT_FOUND');
+  const id = await repo.insertRecordOnce(tx, {
+    id: uuidv7(), provinceCode: place.provinceCode, personId: input.personId, employerId: place.employerId, year: input.year,
+    category: input.category, form: 'online', title: input.title, providerId: input.providerId, providerName: input.providerName,
+    startDate: input.startDate, endDate: input.endDate, hours: input.hours, field: input.field, source: 'online_course', status: 'approved',
+    providerRecordId: input.completionKey, createdBy: null,
+  });
+  if (!id) return null;
+  await recomputeCompliance(tx, [{ personId: input.personId, year: input.year }]);
+  await recordAudit(tx, ctx, { action: 'learning.record_course_completed', entity: 'learning_record', entityId: id, after: { ...input } });
+  return id;
+}

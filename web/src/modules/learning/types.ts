@@ -67,7 +67,7 @@ export type RulesPreview = {
 };
 
 // API keys and provider reports (learning/api-keys, learning/reports on the server).
-export type ApiKeyPurpose = 'report' | 'compliance';
+export type ApiKeyPurpose = 'report' | 'compliance' | 'xapi';
 
 export type ApiKey = {
   id: string;

@@ -58,7 +58,7 @@ export function ApiKeyForm({ onCreated, onClose }: Props) {
           <Radio.Group
             options={[
               { value: 'report', label: t('learning.apikeys.purpose.report') },
-              ...(wideScope ? [{ value: 'compliance', label: t('learning.apikeys.purpose.compliance') }] : []),
+              ...(wideScope ? [{ value: 'compliance', label: t('learning.apikeys.purpose.compliance') }, { value: 'xapi', label: t('learning.apikeys.purpose.xapi') }] : []),
             ]}
             data-testid="apikey-purpose"
           />
@@ -68,7 +68,7 @@ export function ApiKeyForm({ onCreated, onClose }: Props) {
             <EmployerSelect placeholder={t('common.searchOrganisation')} data-testid="apikey-organisation" />
           </Form.Item>
         )}
-        {wideScope && purpose === 'compliance' && (
+        {wideScope && (purpose === 'compliance' || purpose === 'xapi') && (
           <Form.Item name="regionCode" label={t('learning.apikeys.region')} extra={t('learning.apikeys.regionHint')} rules={[required]}>
             <Select allowClear options={regions} showSearch={{ optionFilterProp: 'label' }} data-testid="apikey-region" />
           </Form.Item>

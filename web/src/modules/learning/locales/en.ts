@@ -181,6 +181,7 @@ export const learningEn: Record<keyof typeof learningZhCN, string> = {
   'learning.apikeys.purpose': 'Purpose',
   'learning.apikeys.purpose.report': 'Reporting',
   'learning.apikeys.purpose.compliance': 'Compliance queries',
+  'learning.apikeys.purpose.xapi': 'xAPI statements (learning record store)',
   'learning.apikeys.organisation': 'Reporting organisation',
   'learning.apikeys.organisationHint': 'The key reports hours on behalf of this organisation',
   'learning.apikeys.region': 'Region',

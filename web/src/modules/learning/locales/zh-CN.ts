@@ -180,6 +180,7 @@ export const learningZhCN = {
   'learning.apikeys.purpose': '用途',
   'learning.apikeys.purpose.report': '学时报送',
   'learning.apikeys.purpose.compliance': '达标查询',
+  'learning.apikeys.purpose.xapi': 'xAPI 学习记录读取',
   'learning.apikeys.organisation': '报送单位',
   'learning.apikeys.organisationHint': '密钥代表该单位报送学时',
   'learning.apikeys.region': '查询地区',

@@ -1,0 +1,114 @@
+// npm run bench:heartbeat — or: node --import tsx bench/heartbeat.ts [--engine pg|pglite] [--connections 64] [--duration 8] [--warmup 2]
+// POST /api/me/courses/:id/heartbeat through the full stack (session cookie → actor, CSRF and
+// permission check, body validation, one transaction: session lock, rules, daily cap, coverage,
+// progress) against a bare Fastify handler that parses the same JSON body and answers a constant,
+// in the same run. Each connection is one learner with its own session, as in real use (one
+// person's heartbeats are serialised by design). Prints req/s, p50/p99 and the ratio (target ≥ 30 %).
+import http from 'node:http';
+import { type ChildProcess, spawn } from 'node:child_process';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { createTempPgDatabase } from './db.ts';
+import { percentile } from './load.ts';
+import { READY_PREFIX } from './serve.ts';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const TARGET = 0.3;
+const { values } = parseArgs({
+  options: {
+    engine: { type: 'string', default: 'pg' },
+    connections: { type: 'string', default: '64' },
+    duration: { type: 'string', default: '8' },
+    warmup: { type: 'string', default: '2' },
+  },
+});
+const engine = values.engine === 'pglite' ? 'pglite' : 'pg';
+const connections = Math.min(256, Math.max(1, Number(values.connections)));
+const durationMs = Math.min(60, Number(values.duration)) * 1000;
+const warmupMs = Math.min(30, Number(values.warmup)) * 1000;
+
+type Child = { info: Record<string, unknown>; stop: () => Promise<void> };
+
+function startChild(script: string, args: string[]): Promise<Child> {
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'bench', script), ...args], { cwd: ROOT, stdio: ['pipe', 'pipe', 'inherit'], env: { ...process.env, NODE_ENV: 'production' } });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const stop = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    child.kill('SIGTERM');
+    await exited;
+  };
+  return new Promise((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`${script} exited (code ${code})`)));
+    createInterface({ input: child.stdout as NodeJS.ReadableStream }).on('line', (line) => {
+      if (line.startsWith(READY_PREFIX)) resolve({ info: JSON.parse(line.slice(READY_PREFIX.length)) as Record<string, unknown>, stop });
+      else console.log(`  [${script}] ${line}`);
+    });
+  });
+}
+
+type Caller = { path: string; headers: Record<string, string>; body: (n: number) => string };
+type Result = { requests: number; non2xx: number; rps: number; p50Ms: number; p99Ms: number };
+
+function post(agent: http.Agent, port: number, caller: Caller, n: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const body = caller.body(n);
+    const req = http.request({ agent, host: '127.0.0.1', port, path: caller.path, method: 'POST', headers: { ...caller.headers, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
+      res.on('end', () => resolve(res.statusCode ?? 0));
+      res.on('error', reject);
+      res.resume();
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+/** C loops, each with its own keep-alive socket and caller, for warm-up then the measured window. */
+async function load(port: number, callers: Caller[]): Promise<Result> {
+  const latencies: number[] = [];
+  let non2xx = 0;
+  const begin = performance.now();
+  const measureFrom = begin + warmupMs;
+  const stopAt = measureFrom + durationMs;
+  await Promise.all(callers.map(async (caller) => {
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    for (let n = 1; ; n++) {
+      const start = performance.now();
+      if (start >= stopAt) break;
+      const status = await post(agent, port, caller, n).catch(() => -1);
+      if (start < measureFrom) continue;
+      latencies.push(performance.now() - start);
+      if (status < 200 || status > 299) non2xx++;
+    }
+    agent.destroy();
+  }));
+  const sorted = Float64Array.from(latencies).sort();
+  return { requests: sorted.length, non2xx, rps: sorted.length / (durationMs / 1000), p50Ms: percentile(sorted, 50), p99Ms: percentile(sorted, 99) };
+}
+
+const temp = engine === 'pg' ? await createTempPgDatabase() : null;
+try {
+  console.log(`heartbeat benchmark: ${engine === 'pg' ? 'PostgreSQL' : 'PGlite'}, ${connections} connections, ${durationMs / 1000} s (+${warmupMs / 1000} s warm-up)`);
+  const full = await startChild('server-heartbeat.ts', ['--engine', engine, '--learners', String(connections), ...(temp ? ['--db-url', temp.url] : [])]);
+  const info = full.info as { port: number; courseId: string; chapterId: string; sessions: { cookie: string; csrf: string; sessionId: string }[] };
+  // Each heartbeat advances the position by one second: the server credits min(advance, clock).
+  const callers = info.sessions.map((s) => ({
+    path: `/api/me/courses/${info.courseId}/heartbeat`,
+    headers: { cookie: s.cookie, 'x-csrf-token': s.csrf },
+    body: (n: number) => JSON.stringify({ sessionId: s.sessionId, chapterId: info.chapterId, position: Math.min(n, 36000) }),
+  }));
+  const app = await load(info.port, callers);
+  await full.stop();
+  const bare = await startChild('server-bare-post.ts', []);
+  const bareInfo = bare.info as { port: number };
+  const baseline = await load(bareInfo.port, callers.map((c) => ({ ...c, path: '/api/heartbeat' })));
+  await bare.stop();
+  const ratio = app.rps / baseline.rps;
+  const line = (label: string, r: Result) => `  ${label}: ${r.rps.toFixed(0)} req/s, p50 ${r.p50Ms.toFixed(2)} ms, p99 ${r.p99Ms.toFixed(2)} ms (${r.requests} requests, ${r.non2xx} non-2xx)`;
+  console.log(line('full stack', app));
+  console.log(line('bare Fastify', baseline));
+  console.log(`  ratio ${(ratio * 100).toFixed(1)} % (target ≥ ${TARGET * 100} %): ${ratio >= TARGET ? 'meets target' : 'below target'}`);
+} finally {
+  await temp?.drop();
+}
