@@ -47,6 +47,10 @@ export const PERMISSIONS = [
   'learning.self',
   'learning.report',
   'learning.compliance.query',
+  'plan.read',
+  'plan.manage',
+  'plan.split',
+  'plan.summary.submit',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -74,9 +78,15 @@ const ADMIN_BASE: Permission[] = [
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   national_admin: PERMISSIONS.filter((p) => !API_ONLY_PERMISSIONS.includes(p)),
-  province_admin: [...ADMIN_BASE, 'account.manage', 'learning.record.confirm', 'learning.rules.manage', 'learning.apikey.manage'],
+  province_admin: [
+    ...ADMIN_BASE, 'account.manage', 'learning.record.confirm', 'learning.rules.manage', 'learning.apikey.manage',
+    'plan.read', 'plan.split', 'plan.summary.submit',
+  ],
   // Industry departments oversee the people of their sector but do not edit employers' data.
-  department_admin: ['organisation.read', 'person.read', 'account.read', 'learning.record.read', 'learning.compliance.read'],
+  department_admin: [
+    'organisation.read', 'person.read', 'account.read', 'learning.record.read', 'learning.compliance.read',
+    'plan.read', 'plan.split', 'plan.summary.submit',
+  ],
   organisation_admin: [
     ...ADMIN_BASE.filter((p) => p !== 'organisation.write' && p !== 'organisation.import'),
     'learning.record.enter',
@@ -84,7 +94,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'learning.apikey.manage',
   ],
   expert: ['self.read'],
-  inspector: ['organisation.read', 'person.read', 'learning.record.read', 'learning.compliance.read'],
+  inspector: ['organisation.read', 'person.read', 'learning.record.read', 'learning.compliance.read', 'plan.read'],
   professional: ['self.read', 'learning.self'],
   api_reporter: ['learning.report'],
   api_linkage: ['learning.compliance.query'],
