@@ -1,7 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { sendFile } from '../../platform/http/files.ts';
 import { importPlanTable } from './import/service.ts';
+import { exportDashboard, getDashboard } from './progress/service.ts';
 import {
-  History, ImportBody, ImportQuery, ImportResponse, PlanBody, PlanIdParams, PlanList, PlanResponse, PlanStatusBody, PlansQuery, SplitBody, SplitResponse,
+  DashboardExportQuery, DashboardQuery, DashboardResponse, History, ImportBody, ImportQuery, ImportResponse, PlanBody, PlanIdParams, PlanList, PlanResponse, PlanStatusBody, PlansQuery, SplitBody, SplitResponse,
   TargetList, TargetsQuery,
 } from './schemas.ts';
 import { createPlan, getPlan, getPlanHistory, listPlanTargets, listPlans, setPlanStatus, splitTargets } from './service.ts';
@@ -39,4 +41,14 @@ export const planRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.put('/api/plans/:id/split', { config: { permission: 'plan.split' }, schema: { tags, params: PlanIdParams, body: SplitBody, response: { 200: SplitResponse } } }, async (req) =>
     splitTargets(req.ctx, req.params.id, req.body),
   );
+  app.get('/api/plans/:id/dashboard', { config: { permission: 'plan.read' }, schema: { tags, params: PlanIdParams, querystring: DashboardQuery, response: { 200: DashboardResponse } } }, async (req) =>
+    getDashboard(req.ctx, req.params.id, req.query),
+  );
+  app.get('/api/plans/:id/dashboard/export', {
+    config: { permission: 'plan.read' },
+    schema: { tags, description: 'The table shown on the dashboard (by field, department or region) as Excel, in 人 or 万人.', params: PlanIdParams, querystring: DashboardExportQuery },
+  }, async (req, reply) => {
+    const { table, unit, ...view } = req.query;
+    return sendFile(reply, await exportDashboard(req.ctx, req.params.id, view, table, unit), `plan-dashboard-${table}`);
+  });
 };

@@ -99,3 +99,31 @@ export const SplitBody = Type.Object({
 export const SplitResponse = Type.Object({ parentRegion: Type.String(), replaced: Type.Integer(), stored: Type.Integer() });
 
 export const PlanIdParams = Type.Object({ id: Uuid }, { additionalProperties: false });
+
+export const DashboardQuery = Type.Object({
+  regionCode: Type.Optional(RegionCode),
+  departmentCode: Type.Optional(Type.String({ pattern: '^[a-z]*$', maxLength: 30 })),
+}, { additionalProperties: false });
+export const DashboardExportQuery = Type.Object({
+  regionCode: Type.Optional(RegionCode),
+  departmentCode: Type.Optional(Type.String({ pattern: '^[a-z]*$', maxLength: 30 })),
+  table: Type.Union([Type.Literal('field'), Type.Literal('department'), Type.Literal('region')], { default: 'field' }),
+  unit: Type.Union([Type.Literal('person'), Type.Literal('tenThousand')], { default: 'person' }),
+}, { additionalProperties: false });
+
+const DashboardRow = Type.Object({
+  key: Type.String(), name: Type.String(), nameEn: Type.String(), target: Type.Integer(), actual: Type.Integer(),
+  rate: Type.Union([Type.Number(), Type.Null()]), light: Type.String(),
+});
+export const DashboardResponse = Type.Object({
+  plan: Type.Object({ id: Type.String(), year: Type.Integer(), title: Type.String(), status: Type.String() }),
+  region: Type.Object({ code: Type.String(), name: Type.String(), level: Type.Integer() }),
+  departmentCode: Type.Union([Type.String(), Type.Null()]),
+  path: Type.Array(Type.Object({ code: Type.String(), name: Type.String() })),
+  expectedShare: Type.Number(),
+  totals: DashboardRow,
+  byField: Type.Array(DashboardRow),
+  byDepartment: Type.Array(DashboardRow),
+  byRegion: Type.Array(DashboardRow),
+  series: Type.Array(Type.Object({ month: Type.Integer(), actual: Type.Integer(), pace: Type.Integer() })),
+});
