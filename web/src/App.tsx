@@ -43,6 +43,9 @@ const CompliancePage = page(() => import('./modules/learning/pages/CompliancePag
 const RulesPage = page(() => import('./modules/learning/pages/RulesPage.tsx'), (m) => m.RulesPage);
 const ApiKeysPage = page(() => import('./modules/learning/pages/ApiKeysPage.tsx'), (m) => m.ApiKeysPage);
 const ReportsPage = page(() => import('./modules/learning/pages/ReportsPage.tsx'), (m) => m.ReportsPage);
+const PlansPage = page(() => import('./modules/plans/pages/PlansPage.tsx'), (m) => m.PlansPage);
+const PlanDetailPage = page(() => import('./modules/plans/pages/PlanDetailPage.tsx'), (m) => m.PlanDetailPage);
+const PlanDashboardPage = page(() => import('./modules/plans/pages/DashboardPage.tsx'), (m) => m.DashboardPage);
 
 function AppRoutes() {
   return (
@@ -72,6 +75,9 @@ function AppRoutes() {
           <Route path="learning/rules" element={<RulesPage />} />
           <Route path="learning/api-keys" element={<ApiKeysPage />} />
           <Route path="learning/reports" element={<ReportsPage />} />
+          <Route path="plans" element={<PlansPage />} />
+          <Route path="plans/dashboard" element={<PlanDashboardPage />} />
+          <Route path="plans/:id" element={<PlanDetailPage />} />
           <Route path="password" element={<ChangePasswordPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>

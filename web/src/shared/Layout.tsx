@@ -32,8 +32,15 @@ const LEARNING_MENU: readonly MenuEntry[] = [
   { path: '/learning/reports', label: 'menu.learning.reports', permission: 'learning.apikey.manage' },
 ];
 
+// The plans group (任务计划).
+const PLANS_GROUP = 'plans';
+const PLANS_MENU: readonly MenuEntry[] = [
+  { path: '/plans/dashboard', label: 'menu.plans.dashboard', permission: 'plan.read' },
+  { path: '/plans', label: 'menu.plans.list', permission: 'plan.read' },
+];
+
 function selectedKey(pathname: string): string {
-  const match = [...MENU, ...LEARNING_MENU].filter((m) => m.path !== '/' && (pathname === m.path || pathname.startsWith(`${m.path}/`)));
+  const match = [...MENU, ...LEARNING_MENU, ...PLANS_MENU].filter((m) => m.path !== '/' && (pathname === m.path || pathname.startsWith(`${m.path}/`)));
   return match[0]?.path ?? '/';
 }
 
@@ -90,11 +97,13 @@ export function Layout() {
   const visible = (entries: readonly MenuEntry[]) =>
     entries.filter((m) => !m.permission || permissions.has(m.permission)).map((m) => ({ key: m.path, label: <Link to={m.path}>{t(m.label)}</Link> }));
   const learning = visible(LEARNING_MENU);
+  const plans = visible(PLANS_MENU);
   const main = visible(MENU);
   // The learning group goes before the account's own entry (修改密码), which stays last.
   const items: MenuProps['items'] = [
     ...main.slice(0, -1),
     ...(learning.length > 0 ? [{ key: LEARNING_GROUP, label: t('menu.learning'), children: learning }] : []),
+    ...(plans.length > 0 ? [{ key: PLANS_GROUP, label: t('menu.plans'), children: plans }] : []),
     ...main.slice(-1),
   ];
 
@@ -104,7 +113,7 @@ export function Layout() {
         <div style={{ color: '#fff', padding: '16px 20px', fontSize: 20, fontWeight: 600, whiteSpace: 'nowrap', overflow: 'hidden' }}>
           {t('app.name')}
         </div>
-        <Menu theme="dark" mode="inline" selectedKeys={[selectedKey(location.pathname)]} defaultOpenKeys={[LEARNING_GROUP]} items={items} />
+        <Menu theme="dark" mode="inline" selectedKeys={[selectedKey(location.pathname)]} defaultOpenKeys={[LEARNING_GROUP, PLANS_GROUP]} items={items} />
       </AntLayout.Sider>
       <AntLayout>
         <AntLayout.Header

@@ -1,4 +1,5 @@
 import { learningEn } from '../../modules/learning/locales/en.ts';
+import { plansEn } from '../../modules/plans/locales/en.ts';
 import type { MessageKey } from './zh-CN.ts';
 
 // Typed against the Chinese catalog: a missing or extra key fails the type check.
@@ -249,4 +250,5 @@ export const en: Record<MessageKey, string> = {
   'notFound.home': 'Back to home',
 
   ...learningEn,
+  ...plansEn,
 };

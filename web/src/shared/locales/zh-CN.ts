@@ -1,4 +1,5 @@
 import { learningZhCN } from '../../modules/learning/locales/zh-CN.ts';
+import { plansZhCN } from '../../modules/plans/locales/zh-CN.ts';
 
 // Chinese is the reference catalog: its keys define MessageKey, and en.ts must provide every one.
 // A module with many messages keeps them in its own folder, spread in here.
@@ -249,6 +250,7 @@ export const zhCN = {
   'notFound.home': '返回首页',
 
   ...learningZhCN,
+  ...plansZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -1,0 +1,137 @@
+import { useState } from 'react';
+import { Alert, App, Button, Checkbox, Input, Select, Space, Table, Tag, Typography, Upload } from 'antd';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { formatPeople, importPlan, planKeys, type ColumnAction, type Finding, type ImportBody, type ImportResult, type Plan, type RowAction } from '../api.ts';
+import { fetchDepartments } from '../../registry/api.ts';
+import { PLAN_FIELDS, learningLabel } from '../../learning/enums.ts';
+import { useI18n } from '../../../shared/i18n.ts';
+
+const SEVERITY_COLOUR = { error: 'red', warning: 'orange', info: 'blue' } as const;
+
+function encodeRow(a: RowAction | undefined): string | undefined {
+  return a ? (a.kind === 'department' ? `department:${a.code}` : a.kind) : undefined;
+}
+function decodeRow(v: string): RowAction {
+  return v.startsWith('department:') ? { kind: 'department', code: v.slice(11) } : ({ kind: v } as RowAction);
+}
+function decodeColumn(v: string): ColumnAction {
+  return v.startsWith('field:') ? { kind: 'field', field: v.slice(6) } : ({ kind: v } as ColumnAction);
+}
+
+async function fileToBase64(file: File): Promise<string> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+/** Paste or upload the plan table, check it (dry run), decide the unknown labels, then save. */
+export function PlanImport({ plan }: { plan: Plan }) {
+  const { t, language } = useI18n();
+  const { message } = App.useApp();
+  const client = useQueryClient();
+  const [source, setSource] = useState<{ format: 'text' | 'xlsx'; content: string; name?: string }>({ format: 'text', content: '' });
+  const [rows, setRows] = useState<Record<string, RowAction>>({});
+  const [columns, setColumns] = useState<Record<string, ColumnAction>>({});
+  const [accept, setAccept] = useState(false);
+  const [result, setResult] = useState<ImportResult | null>(null);
+  const departments = useQuery({ queryKey: ['registry', 'departments', 'national'], queryFn: () => fetchDepartments({ level: 'national' }) });
+  const body = (r = rows, c = columns): ImportBody => ({ ...source, mapping: { rows: r, columns: c }, acceptMismatches: accept });
+  // Every decision is checked again at once, so the findings always show what a save would do.
+  const check = useMutation({ mutationFn: (b: ImportBody) => importPlan(plan.id, b, true), onSuccess: setResult, onError: (e: Error) => void message.error(e.message) });
+  const commit = useMutation({
+    mutationFn: () => importPlan(plan.id, body(), false),
+    onSuccess: (r) => {
+      setResult(r);
+      void message.success(t('plans.import.committed', { people: formatPeople(r.totals.people, 'person') }));
+      void client.invalidateQueries({ queryKey: planKeys.all });
+    },
+    onError: (e: Error) => void message.error(e.message),
+  });
+  if (plan.status !== 'draft') return <Alert type="info" title={t('plans.import.notDraft')} />;
+
+  const rowOptions = [
+    ...(departments.data ?? []).map((d) => ({ value: `department:${d.code}`, label: language === 'en' ? d.nameEn : d.shortName })),
+    { value: 'other', label: t('plans.import.action.other') },
+    { value: 'ignore', label: t('plans.import.action.ignore') },
+    { value: 'totals', label: t('plans.import.action.totals') },
+  ];
+  const columnOptions = [
+    ...PLAN_FIELDS.map((f) => ({ value: `field:${f}`, label: learningLabel(language, 'field', f) })),
+    { value: 'subtotal', label: t('plans.import.action.subtotal') },
+    { value: 'ignore', label: t('plans.import.action.ignore') },
+  ];
+  const unknownRows = [...new Set((result?.findings ?? []).filter((f) => f.code === 'PLAN_IMPORT_UNKNOWN_ROW' && (f.found !== null || f.resolution)).map((f) => f.label ?? ''))];
+  const unknownColumns = [...new Set((result?.findings ?? []).filter((f) => f.code === 'PLAN_IMPORT_UNKNOWN_COLUMN').map((f) => f.columnHeader ?? ''))];
+  const unit = result?.unit ?? 'tenThousand';
+  const people = (n: number | null) => (n === null ? '' : `${formatPeople(n, unit)}`);
+
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }} size="middle">
+      <Typography.Paragraph type="secondary">{t('plans.import.hint')}</Typography.Paragraph>
+      <Input.TextArea
+        data-testid="plan-import-text" rows={8} placeholder={t('plans.import.text')}
+        value={source.format === 'text' ? source.content : ''}
+        onChange={(e) => { setSource({ format: 'text', content: e.target.value }); setResult(null); }}
+      />
+      <Space wrap>
+        <Upload accept=".xlsx" maxCount={1} showUploadList={false} beforeUpload={(file) => {
+          void fileToBase64(file).then((content) => { setSource({ format: 'xlsx', content, name: file.name }); setResult(null); });
+          return false;
+        }}>
+          <Button>{t('plans.import.file')}</Button>
+        </Upload>
+        {source.format === 'xlsx' && <Tag>{source.name}</Tag>}
+        <Button data-testid="plan-import-check" disabled={!source.content} loading={check.isPending} onClick={() => check.mutate(body())}>{t('plans.import.check')}</Button>
+      </Space>
+      {result && (
+        <>
+          <Typography.Text strong data-testid="plan-import-totals">
+            {t('plans.import.totals', { people: formatPeople(result.totals.people, 'person'), stated: result.totals.statedPeople === null ? '—' : formatPeople(result.totals.statedPeople, 'person') })}
+          </Typography.Text>
+          {unknownRows.map((label) => (
+            <Space key={label}>
+              <span>{t('plans.import.mapRow', { label })}</span>
+              <Select data-testid={`plan-map-row-${label}`} style={{ width: 240 }} options={rowOptions} value={encodeRow(rows[label])} showSearch optionFilterProp="label"
+                onChange={(v: string) => {
+                  const next = { ...rows, [label]: decodeRow(v) };
+                  setRows(next);
+                  check.mutate(body(next));
+                }} />
+            </Space>
+          ))}
+          {unknownColumns.map((header) => (
+            <Space key={header}>
+              <span>{t('plans.import.mapColumn', { header })}</span>
+              <Select style={{ width: 240 }} options={columnOptions} onChange={(v: string) => {
+                const next = { ...columns, [header]: decodeColumn(v) };
+                setColumns(next);
+                check.mutate(body(rows, next));
+              }} />
+            </Space>
+          ))}
+          <Table<Finding>
+            size="small" rowKey={(f) => `${f.code}:${f.row}:${f.column}`} pagination={false} data-testid="plan-import-findings"
+            locale={{ emptyText: t('plans.import.noFindings') }} dataSource={result.findings}
+            columns={[
+              { title: '', key: 'severity', width: 90, render: (_, f) => <Tag color={SEVERITY_COLOUR[f.severity]}>{t(`plans.import.severity.${f.severity}`)}</Tag> },
+              { title: t('plans.import.row'), dataIndex: 'row', width: 60 },
+              { title: t('plans.import.column'), key: 'column', width: 120, render: (_, f) => (f.column ? `${f.column} ${f.columnHeader ?? ''}` : '') },
+              { title: t('plans.import.label'), dataIndex: 'label', width: 140 },
+              { title: t('plans.import.expected'), key: 'expected', width: 90, render: (_, f) => people(f.expected) },
+              { title: t('plans.import.found'), key: 'found', width: 90, render: (_, f) => people(f.found) },
+              { title: t('plans.import.message'), dataIndex: 'message' },
+            ]}
+          />
+          {result.warnings > 0 && (
+            <Checkbox data-testid="plan-import-accept" checked={accept} onChange={(e) => setAccept(e.target.checked)}>{t('plans.import.accept')}</Checkbox>
+          )}
+          <Button type="primary" data-testid="plan-import-commit" disabled={result.errors > 0 || (result.warnings > 0 && !accept) || result.committed}
+            loading={commit.isPending} onClick={() => commit.mutate()}>
+            {t('plans.import.commit')}
+          </Button>
+        </>
+      )}
+    </Space>
+  );
+}
