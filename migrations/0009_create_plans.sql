@@ -172,10 +172,23 @@ CREATE TABLE plan_summaries (
   year          smallint NOT NULL,
   submitter     text NOT NULL CHECK (submitter ~ '^([0-9]{6}|[a-z]+)$'),
   figures       jsonb NOT NULL,
-  text          text NOT NULL CHECK (length(text) <= 20000),
-  attachments   jsonb NOT NULL DEFAULT '[]',
+  text          text NOT NULL CHECK (length(text) BETWEEN 1 AND 20000),
   submitted_by  uuid,
   submitted_at  timestamptz NOT NULL,
   late          boolean NOT NULL,
   PRIMARY KEY (year, submitter)
+);
+
+-- Attachments of a summary (at most 5, each at most 5 MB, checked by the service).
+CREATE TABLE plan_summary_files (
+  year          smallint NOT NULL,
+  submitter     text NOT NULL,
+  idx           smallint NOT NULL,
+  file_name     text NOT NULL CHECK (length(file_name) BETWEEN 1 AND 200),
+  content_type  text NOT NULL,
+  size_bytes    int NOT NULL,
+  sha256        text NOT NULL,
+  data          bytea NOT NULL,
+  PRIMARY KEY (year, submitter, idx),
+  FOREIGN KEY (year, submitter) REFERENCES plan_summaries (year, submitter) ON DELETE CASCADE
 );

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { canTransition, checkSplit, completionRate, expectedShare, trafficLight, type PlanStatus } from '../../src/modules/plans/rules.ts';
-import { resolveDashboardScope } from '../../src/modules/plans/policy.ts';
+import { canTransition, checkSplit, completionRate, expectedShare, isLate, trafficLight, type PlanStatus } from '../../src/modules/plans/rules.ts';
+import { resolveDashboardScope, summarySubmitter } from '../../src/modules/plans/policy.ts';
 import type { Grant } from '../../src/platform/auth/permissions.ts';
 
 describe('plan status', () => {
@@ -79,5 +79,24 @@ describe('dashboard scope', () => {
     ['no plan.read', [org], {}, null],
   ] as const)('%s', (_, grants, request, expected) => {
     expect(resolveDashboardScope(grants as unknown as Grant[], request)).toEqual(expected);
+  });
+});
+
+describe('work summaries', () => {
+  it.each([
+    ['2025-03-31', '2025-03-31T15:59:59Z', false],
+    ['2025-03-31', '2025-03-31T16:00:00Z', true],
+    ['2025-03-31', '2025-03-30T10:00:00Z', false],
+  ])('due %s, submitted %s: late is %s', (due, at, late) => {
+    expect(isLate(due, new Date(at))).toBe(late);
+  });
+  it.each([
+    [[{ role: 'province_admin', scopeType: 'region', scopeId: '330000' }], { kind: 'province', code: '330000' }],
+    [[{ role: 'province_admin', scopeType: 'region', scopeId: '330100' }], null],
+    [[{ role: 'department_admin', scopeType: 'department', scopeId: 'miit' }], { kind: 'department', code: 'miit' }],
+    [[{ role: 'department_admin', scopeType: 'department', scopeId: 'miit.330000' }], null],
+    [[{ role: 'inspector', scopeType: 'region', scopeId: '330000' }], null],
+  ])('%j submits as %j', (grants, expected) => {
+    expect(summarySubmitter(grants as Grant[])).toEqual(expected);
   });
 });

@@ -26,6 +26,9 @@ export const PLAN_ERRORS = {
   PLAN_SPLIT_OUTSIDE_SCOPE: { status: 404, zh: '不能分解该地区或部门的目标', en: 'You cannot split the targets of this region or department' },
   /** No deadline was set for the year's work summaries. */
   PLAN_SUMMARY_NO_DEADLINE: { status: 409, zh: '部里尚未设定 {year} 年工作总结的报送截止日期', en: 'No deadline is set for the {year} work summaries' },
+  PLAN_SUMMARY_FILES: { status: 422, zh: '最多 {max} 个附件', en: 'At most {max} attachments' },
+  /** An attachment that is not a PDF, PNG, JPEG or Office document, or larger than 5 MB. */
+  PLAN_SUMMARY_FILE_INVALID: { status: 422, zh: '附件“{name}”须为 5 MB 以内的 PDF、图片或 Office 文档', en: 'Attachment "{name}" must be a PDF, an image or an Office document of at most 5 MB' },
   /** Only a province or a national department submits a summary. */
   PLAN_SUMMARY_NOT_SUBMITTER: { status: 403, zh: '只有省级或部门管理员可以报送工作总结', en: 'Only a province or a department submits a work summary' },
 

@@ -30,3 +30,12 @@ export function resolveDashboardScope(grants: readonly Grant[], request: { regio
   }
   return null;
 }
+
+/** The node a caller submits a work summary for: its province, or its national department. */
+export function summarySubmitter(grants: readonly Grant[]): { kind: 'province' | 'department'; code: string } | null {
+  for (const g of grantsWith(grants, 'plan.summary.submit')) {
+    if (g.scopeType === 'region' && /^\d{2}0000$/.test(g.scopeId) && g.scopeId !== '000000') return { kind: 'province', code: g.scopeId };
+    if (g.scopeType === 'department' && /^[a-z]+$/.test(g.scopeId)) return { kind: 'department', code: g.scopeId };
+  }
+  return null;
+}

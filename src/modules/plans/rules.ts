@@ -73,3 +73,9 @@ export function trafficLight(target: number, actual: number, expected: number): 
 export function completionRate(target: number, actual: number): number | null {
   return target > 0 ? Math.round((actual / target) * 1000) / 10 : null;
 }
+
+/** A summary is late when submitted after the end of its due date, China time (UTC+8). */
+export function isLate(dueDate: string, submittedAt: Date): boolean {
+  const end = Date.parse(`${dueDate}T23:59:59.999+08:00`);
+  return submittedAt.getTime() > end;
+}
