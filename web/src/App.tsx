@@ -45,6 +45,7 @@ const ApiKeysPage = page(() => import('./modules/learning/pages/ApiKeysPage.tsx'
 const ReportsPage = page(() => import('./modules/learning/pages/ReportsPage.tsx'), (m) => m.ReportsPage);
 const PlansPage = page(() => import('./modules/plans/pages/PlansPage.tsx'), (m) => m.PlansPage);
 const PlanDetailPage = page(() => import('./modules/plans/pages/PlanDetailPage.tsx'), (m) => m.PlanDetailPage);
+const PlanSummariesPage = page(() => import('./modules/plans/pages/SummariesPage.tsx'), (m) => m.SummariesPage);
 const PlanDashboardPage = page(() => import('./modules/plans/pages/DashboardPage.tsx'), (m) => m.DashboardPage);
 
 function AppRoutes() {
@@ -77,6 +78,7 @@ function AppRoutes() {
           <Route path="learning/reports" element={<ReportsPage />} />
           <Route path="plans" element={<PlansPage />} />
           <Route path="plans/dashboard" element={<PlanDashboardPage />} />
+          <Route path="plans/summaries" element={<PlanSummariesPage />} />
           <Route path="plans/:id" element={<PlanDetailPage />} />
           <Route path="password" element={<ChangePasswordPage />} />
           <Route path="*" element={<NotFoundPage />} />

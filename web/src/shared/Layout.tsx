@@ -36,6 +36,7 @@ const LEARNING_MENU: readonly MenuEntry[] = [
 const PLANS_GROUP = 'plans';
 const PLANS_MENU: readonly MenuEntry[] = [
   { path: '/plans/dashboard', label: 'menu.plans.dashboard', permission: 'plan.read' },
+  { path: '/plans/summaries', label: 'menu.plans.summaries', permission: 'plan.summary.submit' },
   { path: '/plans', label: 'menu.plans.list', permission: 'plan.read' },
 ];
 

@@ -1,5 +1,5 @@
 import { api, buildUrl } from '../../shared/api.ts';
-import type { Dashboard, DashboardTable, HistoryEntry, ImportBody, ImportResult, Plan, PlanStatus, Programme, Target, Unit } from './types.ts';
+import type { Dashboard, DashboardTable, HistoryEntry, ImportBody, ImportResult, OwnSummary, Plan, PlanStatus, Programme, SummaryStatus, Target, Unit } from './types.ts';
 
 export type * from './types.ts';
 
@@ -10,7 +10,16 @@ export const planKeys = {
   targets: (id: string) => ['plans', 'targets', id] as const,
   history: (id: string) => ['plans', 'history', id] as const,
   dashboard: (id: string, regionCode: string | undefined) => ['plans', 'dashboard', id, regionCode ?? ''] as const,
+  summaries: (year: number) => ['plans', 'summaries', year] as const,
+  ownSummary: (year: number) => ['plans', 'summaries', year, 'mine'] as const,
 };
+
+export const fetchSummaryStatus = (year: number) => api.get<SummaryStatus>(`/api/plan-summaries/${year}`);
+export const setSummaryDeadline = (year: number, dueDate: string) => api.put<{ year: number; dueDate: string }>(`/api/plan-summaries/${year}/deadline`, { dueDate });
+export const fetchOwnSummary = (year: number) => api.get<OwnSummary>(`/api/plan-summaries/${year}/mine`);
+export const submitSummary = (year: number, body: { text: string; attachments: { fileName: string; contentBase64: string }[] }) =>
+  api.post<OwnSummary>(`/api/plan-summaries/${year}/mine`, body);
+export const summaryFileUrl = (year: number, submitter: string, idx: number) => `/api/plan-summaries/${year}/${submitter}/files/${idx}`;
 
 export const fetchPlans = () => api.get<{ items: Plan[] }>('/api/plans').then((r) => r.items);
 export const fetchPlan = (id: string) => api.get<Plan>(`/api/plans/${id}`);

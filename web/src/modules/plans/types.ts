@@ -71,3 +71,14 @@ export type Dashboard = {
   series: { month: number; actual: number; pace: number }[];
 };
 export type DashboardTable = 'field' | 'department' | 'region';
+
+export type KeyFigures = { target: number; actual: number; fields: number };
+export type Summary = { year: number; submitter: string; figures: KeyFigures; text: string; submittedAt: string; late: boolean; files: { idx: number; fileName: string; sizeBytes: number }[] };
+export type OwnSummary = { year: number; submitter: string; kind: string; deadline: string | null; figures: KeyFigures; summary: Summary | null };
+export type SummaryStatus = {
+  year: number;
+  deadline: string | null;
+  submitted: number;
+  total: number;
+  items: { code: string; name: string; kind: string; submitted: boolean; late: boolean; submittedAt: string | null; figures: KeyFigures | null }[];
+};

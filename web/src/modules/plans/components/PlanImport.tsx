@@ -5,6 +5,7 @@ import { formatPeople, importPlan, planKeys, type ColumnAction, type Finding, ty
 import { fetchDepartments } from '../../registry/api.ts';
 import { PLAN_FIELDS, learningLabel } from '../../learning/enums.ts';
 import { useI18n } from '../../../shared/i18n.ts';
+import { fileToBase64 } from './file-base64.ts';
 
 const SEVERITY_COLOUR = { error: 'red', warning: 'orange', info: 'blue' } as const;
 
@@ -16,13 +17,6 @@ function decodeRow(v: string): RowAction {
 }
 function decodeColumn(v: string): ColumnAction {
   return v.startsWith('field:') ? { kind: 'field', field: v.slice(6) } : ({ kind: v } as ColumnAction);
-}
-
-async function fileToBase64(file: File): Promise<string> {
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
 }
 
 /** Paste or upload the plan table, check it (dry run), decide the unknown labels, then save. */

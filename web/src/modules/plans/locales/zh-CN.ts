@@ -85,6 +85,21 @@ export const plansZhCN = {
   'plans.dashboard.month': '{month}月',
   'plans.dashboard.expected': '按时间进度应完成 {share}%',
   'plans.dashboard.drill': '查看下级',
+
+  'menu.plans.summaries': '工作总结',
+  'plans.summary.title': '年度工作总结',
+  'plans.summary.deadline': '报送截止日期',
+  'plans.summary.count': '已报送 {submitted} / {total}',
+  'plans.summary.submitter': '省份或部门',
+  'plans.summary.submitted': '已报送',
+  'plans.summary.late': '逾期报送',
+  'plans.summary.missing': '未报送',
+  'plans.summary.submittedAt': '报送时间',
+  'plans.summary.text': '工作总结正文',
+  'plans.summary.attach': '添加附件',
+  'plans.summary.submit': '报送',
+  'plans.summary.done': '已报送',
+  'plans.summary.last': '上次报送：{at}',
 } as const;
 
 export type PlansMessageKey = keyof typeof plansZhCN;
