@@ -12,6 +12,7 @@ import { createBootstrapAccount } from '../modules/registry/accounts/index.ts';
 import { generatePassword } from '../modules/registry/accounts/passwords.ts';
 import { loadDemoData } from '../modules/registry/demo.ts';
 import { loadDemoLearning } from '../modules/learning/index.ts';
+import { loadDemoPlans } from '../modules/plans/index.ts';
 
 export { WEB_DIST } from './paths.ts';
 
@@ -39,6 +40,7 @@ export async function prepareDatabase(db: Database, config: Config, pii: Ctx['pi
     const demo = await loadDemoData(ctx, { password: config.demoPassword });
     if (demo) {
       await loadDemoLearning(ctx);
+      await loadDemoPlans(ctx);
       log('已载入演示数据 / demo data loaded: 浙江 330000, 广东 440000');
       if (demo.generatedPassword) log(`演示账号密码 / password of all demo accounts: ${demo.password}`);
     }
