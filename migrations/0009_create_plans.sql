@@ -70,8 +70,8 @@ CREATE TABLE plan_progress_members (
   PRIMARY KEY (person_id, year, field, department_code, province_code, city_code)
 );
 
--- The roll-up the dashboard reads: people per cell and month of first counting. Small (cells ×
--- 12), summed at read time; kept current by plan_progress_refresh.
+-- The roll-up the dashboard reads for a province or a city: people per cell and month of first
+-- counting, summed at read time; kept current by plan_progress_refresh.
 CREATE TABLE plan_progress (
   year            smallint NOT NULL,
   field           text NOT NULL,
@@ -81,6 +81,17 @@ CREATE TABLE plan_progress (
   month           smallint NOT NULL,
   people          int NOT NULL,
   PRIMARY KEY (year, province_code, city_code, field, department_code, month)
+);
+
+-- The same without the city: what the national view reads (a tenth of the rows or less).
+CREATE TABLE plan_progress_provinces (
+  year            smallint NOT NULL,
+  field           text NOT NULL,
+  department_code text NOT NULL,
+  province_code   char(6) NOT NULL,
+  month           smallint NOT NULL,
+  people          int NOT NULL,
+  PRIMARY KEY (year, province_code, field, department_code, month)
 );
 
 -- Recount the members of the given (person, year) pairs from their records and apply the
@@ -96,6 +107,12 @@ BEGIN
     DELETE FROM plan_progress_members m USING touched t
     WHERE m.person_id = t.person_id AND m.year = t.year
     RETURNING m.year, m.field, m.department_code, m.province_code, m.city_code, m.first_month
+  ), by_province AS (
+    INSERT INTO plan_progress_provinces AS p (year, field, department_code, province_code, month, people)
+    SELECT g.year, g.field, g.department_code, g.province_code, g.first_month, -count(*)::int
+    FROM gone g GROUP BY 1, 2, 3, 4, 5
+    ON CONFLICT (year, province_code, field, department_code, month)
+    DO UPDATE SET people = p.people + EXCLUDED.people
   )
   INSERT INTO plan_progress AS p (year, field, department_code, province_code, city_code, month, people)
   SELECT g.year, g.field, g.department_code, g.province_code, g.city_code, g.first_month, -count(*)::int
@@ -120,6 +137,12 @@ BEGIN
     WHERE lr.status IN ('approved', 'confirmed')
     GROUP BY 1, 2, 3, 4, 5, 6
     RETURNING year, field, department_code, province_code, city_code, first_month
+  ), by_province AS (
+    INSERT INTO plan_progress_provinces AS p (year, field, department_code, province_code, month, people)
+    SELECT f.year, f.field, f.department_code, f.province_code, f.first_month, count(*)::int
+    FROM fresh f GROUP BY 1, 2, 3, 4, 5
+    ON CONFLICT (year, province_code, field, department_code, month)
+    DO UPDATE SET people = p.people + EXCLUDED.people
   )
   INSERT INTO plan_progress AS p (year, field, department_code, province_code, city_code, month, people)
   SELECT f.year, f.field, f.department_code, f.province_code, f.city_code, f.first_month, count(*)::int

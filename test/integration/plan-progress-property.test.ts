@@ -4,7 +4,7 @@ import type { Database } from '../../src/platform/db/executor.ts';
 import { createRng, type Rng } from '../../src/modules/registry/synthetic.ts';
 import { PLAN_FIELDS, RECORD_STATUSES, type PlanField, type RecordStatus } from '../../src/modules/learning/catalogue.ts';
 import { insertRecord, setRecordStatus } from '../../src/modules/learning/records/repo.ts';
-import { listProgress, rebuildProgress, recountProgress, type ProgressCell } from '../../src/modules/plans/progress/repo.ts';
+import { listProgress, listProvinceProgress, rebuildProgress, recountProgress, type ProgressCell } from '../../src/modules/plans/progress/repo.ts';
 import type { OrgWrite } from '../../src/modules/registry/organisations/repo.ts';
 import { createDb, makeOrganisation, makePerson } from '../support/fixtures.ts';
 
@@ -78,6 +78,14 @@ async function expectRollUpEqualsRecount(): Promise<void> {
     const rollUp = sortCells(await listProgress(db, year));
     expect(rollUp).toEqual(sortCells(await recountProgress(db, year)));
     expect(rollUp).toEqual(referenceCells(year));
+    // The province-level table equals the city-level one summed over cities.
+    const byProvince = new Map<string, number>();
+    for (const c of rollUp) {
+      const key = [c.year, c.field, c.departmentCode, c.provinceCode, c.month].join('|');
+      byProvince.set(key, (byProvince.get(key) ?? 0) + c.people);
+    }
+    const provinces = await listProvinceProgress(db, year);
+    expect(new Map(provinces.map((c) => [[c.year, c.field, c.departmentCode, c.provinceCode, c.month].join('|'), c.people]))).toEqual(byProvince);
   }
 }
 

@@ -4,25 +4,38 @@ import type { Executor } from '../../../platform/db/executor.ts';
 export type Slice = { regionCode: string; level: number; departmentCode: string | null };
 export type Grouped = { key: string; people: number };
 
-/** Where plan_progress rows of a region lie: all (nation), a province, or a city. */
-function progressWhere(s: Slice, params: SqlParams): string {
-  const parts: string[] = [];
-  if (s.level === 1) parts.push(`province_code = ${params.add(s.regionCode)}`);
-  if (s.level === 2) parts.push(`city_code = ${params.add(s.regionCode)}`);
-  if (s.departmentCode !== null) parts.push(`department_code = ${params.add(s.departmentCode)}`);
-  return parts.length ? ` AND ${parts.join(' AND ')}` : '';
-}
+export type ProgressSums = { field: Grouped[]; department: Grouped[]; child: Grouped[]; month: Grouped[] };
 
-/** Actual people of a year grouped by one dimension, read from the roll-up only. */
-export async function sumProgress(db: Executor, year: number, s: Slice, by: 'field' | 'department_code' | 'province_code' | 'city_code' | 'month'): Promise<Grouped[]> {
+/**
+ * Actual people of a year at a region, grouped by field, department, child region and month in
+ * one scan of the roll-up (GROUPING SETS): the nation reads the province-level table, a province
+ * or a city the city-level one through its primary key (year, province, city).
+ */
+export async function sumProgress(db: Executor, year: number, s: Slice): Promise<ProgressSums> {
   const params = new SqlParams();
-  const y = params.add(year);
-  const rows = await db.query<{ key: string | number; people: number }>(
-    `SELECT ${by === 'province_code' || by === 'city_code' ? `trim(${by})` : by} AS key, sum(people)::bigint AS people
-       FROM plan_progress WHERE year = ${y}${progressWhere(s, params)} GROUP BY 1`,
+  const where = [`year = ${params.add(year)}`];
+  let table = 'plan_progress_provinces';
+  let child = 'trim(province_code)';
+  if (s.level >= 1) {
+    table = 'plan_progress';
+    child = s.level === 1 ? 'trim(city_code)' : "''";
+    where.push(`province_code = ${params.add(`${s.regionCode.slice(0, 2)}0000`)}`);
+    if (s.level === 2) where.push(`city_code = ${params.add(s.regionCode)}`);
+  }
+  if (s.departmentCode !== null) where.push(`department_code = ${params.add(s.departmentCode)}`);
+  const rows = await db.query<{ dim: keyof ProgressSums; key: string; people: number }>(
+    `SELECT CASE WHEN GROUPING(field) = 0 THEN 'field' WHEN GROUPING(department_code) = 0 THEN 'department'
+                 WHEN GROUPING(child) = 0 THEN 'child' ELSE 'month' END AS dim,
+            CASE WHEN GROUPING(field) = 0 THEN field WHEN GROUPING(department_code) = 0 THEN department_code
+                 WHEN GROUPING(child) = 0 THEN child ELSE month::text END AS key,
+            sum(people)::bigint AS people
+       FROM (SELECT field, department_code, ${child} AS child, month, people FROM ${table} WHERE ${where.join(' AND ')}) t
+      GROUP BY GROUPING SETS ((field), (department_code), (child), (month))`,
     params.values,
   );
-  return rows.map((r) => ({ key: String(r.key), people: Number(r.people) }));
+  const sums: ProgressSums = { field: [], department: [], child: [], month: [] };
+  for (const r of rows) sums[r.dim].push({ key: r.key, people: Number(r.people) });
+  return sums;
 }
 
 /** Targets of one region (its own figures) or of its direct parts, grouped by one dimension. */

@@ -42,6 +42,7 @@ export async function listProgress(db: Executor, year: number): Promise<Progress
 export async function rebuildProgress(tx: Executor, year: number): Promise<void> {
   await tx.query('DELETE FROM plan_progress_members WHERE year = $1', [year]);
   await tx.query('DELETE FROM plan_progress WHERE year = $1', [year]);
+  await tx.query('DELETE FROM plan_progress_provinces WHERE year = $1', [year]);
   await tx.query(
     `INSERT INTO plan_progress_members (person_id, year, field, department_code, province_code, city_code, first_month) ${MEMBERS_SQL}`,
     [year],
@@ -50,6 +51,21 @@ export async function rebuildProgress(tx: Executor, year: number): Promise<void>
     `INSERT INTO plan_progress (year, field, department_code, province_code, city_code, month, people)
      SELECT year, field, department_code, province_code, city_code, first_month, count(*)::int
        FROM plan_progress_members WHERE year = $1 GROUP BY 1, 2, 3, 4, 5, 6`,
+    [year],
+  );
+  await tx.query(
+    `INSERT INTO plan_progress_provinces (year, field, department_code, province_code, month, people)
+     SELECT year, field, department_code, province_code, first_month, count(*)::int
+       FROM plan_progress_members WHERE year = $1 GROUP BY 1, 2, 3, 4, 5`,
+    [year],
+  );
+}
+
+/** The province-level roll-up, zero cells left out (tests compare it with plan_progress summed over cities). */
+export async function listProvinceProgress(db: Executor, year: number): Promise<Omit<ProgressCell, 'cityCode'>[]> {
+  return db.query(
+    `SELECT year, field, department_code AS "departmentCode", trim(province_code) AS "provinceCode", month, people
+       FROM plan_progress_provinces WHERE year = $1 AND people <> 0 ORDER BY 1, 2, 3, 4, 5`,
     [year],
   );
 }

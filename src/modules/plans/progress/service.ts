@@ -43,18 +43,15 @@ export async function getDashboard(ctx: Ctx, planId: string, request: { regionCo
   if (!region) throw new AppError('NOT_FOUND');
   const slice: repo.Slice = { regionCode: region.code, level: region.level, departmentCode: scope.departmentCode };
   const expected = expectedShare(plan.year, ctx.now);
-  const childLevel = region.level === 0 ? 'province_code' : 'city_code';
-  const [fieldTargets, fieldActual, deptTargets, deptActual, childTargets, childActual, monthly, children, names] = await Promise.all([
+  const [fieldTargets, deptTargets, childTargets, sums, children, names] = await Promise.all([
     repo.sumTargets(ctx.db, planId, slice, 'self', 'field'),
-    repo.sumProgress(ctx.db, plan.year, slice, 'field'),
     repo.sumTargets(ctx.db, planId, slice, 'self', 'department_code'),
-    repo.sumProgress(ctx.db, plan.year, slice, 'department_code'),
     region.level < 2 ? repo.sumTargets(ctx.db, planId, slice, 'children', 'region_code') : Promise.resolve([]),
-    region.level < 2 ? repo.sumProgress(ctx.db, plan.year, slice, childLevel) : Promise.resolve([]),
-    repo.sumProgress(ctx.db, plan.year, slice, 'month'),
+    repo.sumProgress(ctx.db, plan.year, slice),
     region.level < 2 ? repo.listChildRegions(ctx.db, region.code) : Promise.resolve([]),
     repo.listDepartmentNames(ctx.db),
   ]);
+  const { field: fieldActual, department: deptActual, child: childActual, month: monthly } = sums;
   const ft = toMap(fieldTargets);
   const fa = toMap(fieldActual);
   const byField = PLAN_FIELDS.map((f) => row(f, PLAN_FIELD_LABELS[f].zh, PLAN_FIELD_LABELS[f].en, ft.get(f) ?? 0, fa.get(f) ?? 0, expected));
