@@ -83,15 +83,16 @@ CREATE TABLE plan_progress (
   PRIMARY KEY (year, province_code, city_code, field, department_code, month)
 );
 
--- The same without the city: what the national view reads (a tenth of the rows or less).
-CREATE TABLE plan_progress_provinces (
+-- The national view's figures: per department, the people by field, by province and by month
+-- (marginals of plan_progress; a department's total is its sum over fields). A few thousand
+-- rows a year whatever the number of records, so the national dashboard reads little.
+CREATE TABLE plan_progress_national (
   year            smallint NOT NULL,
-  field           text NOT NULL,
   department_code text NOT NULL,
-  province_code   char(6) NOT NULL,
-  month           smallint NOT NULL,
+  dim             text NOT NULL CHECK (dim IN ('field', 'province', 'month')),
+  key             text NOT NULL,
   people          int NOT NULL,
-  PRIMARY KEY (year, province_code, field, department_code, month)
+  PRIMARY KEY (year, department_code, dim, key)
 );
 
 -- Recount the members of the given (person, year) pairs from their records and apply the
@@ -107,11 +108,12 @@ BEGIN
     DELETE FROM plan_progress_members m USING touched t
     WHERE m.person_id = t.person_id AND m.year = t.year
     RETURNING m.year, m.field, m.department_code, m.province_code, m.city_code, m.first_month
-  ), by_province AS (
-    INSERT INTO plan_progress_provinces AS p (year, field, department_code, province_code, month, people)
-    SELECT g.year, g.field, g.department_code, g.province_code, g.first_month, -count(*)::int
-    FROM gone g GROUP BY 1, 2, 3, 4, 5
-    ON CONFLICT (year, province_code, field, department_code, month)
+  ), national AS (
+    INSERT INTO plan_progress_national AS p (year, department_code, dim, key, people)
+    SELECT g.year, g.department_code, d.dim, d.key, -count(*)::int
+    FROM gone g CROSS JOIN LATERAL (VALUES ('field', g.field), ('province', g.province_code::text), ('month', g.first_month::text)) AS d (dim, key)
+    GROUP BY 1, 2, 3, 4
+    ON CONFLICT (year, department_code, dim, key)
     DO UPDATE SET people = p.people + EXCLUDED.people
   )
   INSERT INTO plan_progress AS p (year, field, department_code, province_code, city_code, month, people)
@@ -137,11 +139,12 @@ BEGIN
     WHERE lr.status IN ('approved', 'confirmed')
     GROUP BY 1, 2, 3, 4, 5, 6
     RETURNING year, field, department_code, province_code, city_code, first_month
-  ), by_province AS (
-    INSERT INTO plan_progress_provinces AS p (year, field, department_code, province_code, month, people)
-    SELECT f.year, f.field, f.department_code, f.province_code, f.first_month, count(*)::int
-    FROM fresh f GROUP BY 1, 2, 3, 4, 5
-    ON CONFLICT (year, province_code, field, department_code, month)
+  ), national AS (
+    INSERT INTO plan_progress_national AS p (year, department_code, dim, key, people)
+    SELECT f.year, f.department_code, d.dim, d.key, count(*)::int
+    FROM fresh f CROSS JOIN LATERAL (VALUES ('field', f.field), ('province', f.province_code::text), ('month', f.first_month::text)) AS d (dim, key)
+    GROUP BY 1, 2, 3, 4
+    ON CONFLICT (year, department_code, dim, key)
     DO UPDATE SET people = p.people + EXCLUDED.people
   )
   INSERT INTO plan_progress AS p (year, field, department_code, province_code, city_code, month, people)

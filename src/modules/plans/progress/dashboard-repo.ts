@@ -7,21 +7,17 @@ export type Grouped = { key: string; people: number };
 export type ProgressSums = { field: Grouped[]; department: Grouped[]; child: Grouped[]; month: Grouped[] };
 
 /**
- * Actual people of a year at a region, grouped by field, department, child region and month in
- * one scan of the roll-up (GROUPING SETS): the nation reads the province-level table, a province
- * or a city the city-level one through its primary key (year, province, city).
+ * Actual people of a year at a region, grouped by field, department, child region and month:
+ * the nation from the marginals table, a province or a city in one scan of the city-level
+ * roll-up through its primary key (year, province, city) with GROUPING SETS.
  */
 export async function sumProgress(db: Executor, year: number, s: Slice): Promise<ProgressSums> {
+  if (s.level === 0) return sumNationalProgress(db, year, s.departmentCode);
   const params = new SqlParams();
   const where = [`year = ${params.add(year)}`];
-  let table = 'plan_progress_provinces';
-  let child = 'trim(province_code)';
-  if (s.level >= 1) {
-    table = 'plan_progress';
-    child = s.level === 1 ? 'trim(city_code)' : "''";
-    where.push(`province_code = ${params.add(`${s.regionCode.slice(0, 2)}0000`)}`);
-    if (s.level === 2) where.push(`city_code = ${params.add(s.regionCode)}`);
-  }
+  where.push(`province_code = ${params.add(`${s.regionCode.slice(0, 2)}0000`)}`);
+  if (s.level === 2) where.push(`city_code = ${params.add(s.regionCode)}`);
+  const child = s.level === 1 ? 'trim(city_code)' : "''";
   if (s.departmentCode !== null) where.push(`department_code = ${params.add(s.departmentCode)}`);
   const rows = await db.query<{ dim: keyof ProgressSums; key: string; people: number }>(
     `SELECT CASE WHEN GROUPING(field) = 0 THEN 'field' WHEN GROUPING(department_code) = 0 THEN 'department'
@@ -29,13 +25,31 @@ export async function sumProgress(db: Executor, year: number, s: Slice): Promise
             CASE WHEN GROUPING(field) = 0 THEN field WHEN GROUPING(department_code) = 0 THEN department_code
                  WHEN GROUPING(child) = 0 THEN child ELSE month::text END AS key,
             sum(people)::bigint AS people
-       FROM (SELECT field, department_code, ${child} AS child, month, people FROM ${table} WHERE ${where.join(' AND ')}) t
+       FROM (SELECT field, department_code, ${child} AS child, month, people FROM plan_progress WHERE ${where.join(' AND ')}) t
       GROUP BY GROUPING SETS ((field), (department_code), (child), (month))`,
     params.values,
   );
+  return collect(rows);
+}
+
+function collect(rows: { dim: keyof ProgressSums; key: string; people: number }[]): ProgressSums {
   const sums: ProgressSums = { field: [], department: [], child: [], month: [] };
   for (const r of rows) sums[r.dim].push({ key: r.key, people: Number(r.people) });
   return sums;
+}
+
+/** The nation: the marginals table (a department's total is its sum over fields). */
+async function sumNationalProgress(db: Executor, year: number, departmentCode: string | null): Promise<ProgressSums> {
+  const params: unknown[] = [year];
+  const dept = departmentCode === null ? '' : ` AND department_code = $${params.push(departmentCode)}`;
+  const rows = await db.query<{ dim: string; key: string; people: number }>(
+    `SELECT dim, key, sum(people)::bigint AS people FROM plan_progress_national WHERE year = $1${dept} GROUP BY 1, 2
+     UNION ALL
+     SELECT 'department', department_code, sum(people)::bigint FROM plan_progress_national WHERE year = $1${dept} AND dim = 'field' GROUP BY 2`,
+    params,
+  );
+  const named = { field: 'field', department: 'department', province: 'child', month: 'month' } as const;
+  return collect(rows.map((r) => ({ dim: named[r.dim as keyof typeof named], key: r.key, people: r.people })));
 }
 
 /** Targets of one region (its own figures) or of its direct parts, grouped by one dimension. */

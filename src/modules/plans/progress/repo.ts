@@ -42,7 +42,7 @@ export async function listProgress(db: Executor, year: number): Promise<Progress
 export async function rebuildProgress(tx: Executor, year: number): Promise<void> {
   await tx.query('DELETE FROM plan_progress_members WHERE year = $1', [year]);
   await tx.query('DELETE FROM plan_progress WHERE year = $1', [year]);
-  await tx.query('DELETE FROM plan_progress_provinces WHERE year = $1', [year]);
+  await tx.query('DELETE FROM plan_progress_national WHERE year = $1', [year]);
   await tx.query(
     `INSERT INTO plan_progress_members (person_id, year, field, department_code, province_code, city_code, first_month) ${MEMBERS_SQL}`,
     [year],
@@ -54,18 +54,19 @@ export async function rebuildProgress(tx: Executor, year: number): Promise<void>
     [year],
   );
   await tx.query(
-    `INSERT INTO plan_progress_provinces (year, field, department_code, province_code, month, people)
-     SELECT year, field, department_code, province_code, first_month, count(*)::int
-       FROM plan_progress_members WHERE year = $1 GROUP BY 1, 2, 3, 4, 5`,
+    `INSERT INTO plan_progress_national (year, department_code, dim, key, people)
+     SELECT m.year, m.department_code, d.dim, d.key, count(*)::int
+       FROM plan_progress_members m
+       CROSS JOIN LATERAL (VALUES ('field', m.field), ('province', m.province_code::text), ('month', m.first_month::text)) AS d (dim, key)
+      WHERE m.year = $1 GROUP BY 1, 2, 3, 4`,
     [year],
   );
 }
 
-/** The province-level roll-up, zero cells left out (tests compare it with plan_progress summed over cities). */
-export async function listProvinceProgress(db: Executor, year: number): Promise<Omit<ProgressCell, 'cityCode'>[]> {
+/** The national marginals, zero rows left out (tests compare them with plan_progress). */
+export async function listNationalProgress(db: Executor, year: number): Promise<{ departmentCode: string; dim: string; key: string; people: number }[]> {
   return db.query(
-    `SELECT year, field, department_code AS "departmentCode", trim(province_code) AS "provinceCode", month, people
-       FROM plan_progress_provinces WHERE year = $1 AND people <> 0 ORDER BY 1, 2, 3, 4, 5`,
+    `SELECT department_code AS "departmentCode", dim, key, people FROM plan_progress_national WHERE year = $1 AND people <> 0`,
     [year],
   );
 }
