@@ -74,6 +74,9 @@ describe('importing the seed table', () => {
     expect(res.json().details).toHaveLength(2);
   });
 
+});
+
+describe('committing the seed table', () => {
   it('commits once resolved: 923,500 people, with history and an audit event', async () => {
     const res = await nation.post(`/api/plans/${planId}/import`, { format: 'text', content: SEED, mapping: RESOLVE, acceptMismatches: true });
     expect(res.statusCode).toBe(200);
