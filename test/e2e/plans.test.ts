@@ -6,7 +6,8 @@ import { ADMIN_PASSWORD, type E2eServer, launchBrowser, signIn, startServer } fr
 /**
  * The ministry's journey: create a plan, paste the seed's attachment table, read the findings,
  * map the row labelled 合计 to 其他, accept the two column sums that disagree, save (923,500
- * people), publish, and open the dashboard with its chart and map of China.
+ * people), publish, split a target to a province, and open the dashboard with its chart and
+ * map of China.
  */
 
 const SEED = readFileSync(new URL('../../src/modules/plans/data/plan-2023.txt', import.meta.url), 'utf8');
@@ -63,6 +64,19 @@ describe('annual plan from the seed table to the dashboard', () => {
   it('publishes the plan', async () => {
     await page.getByTestId('plan-publish').click();
     await expect.poll(() => page.getByTestId('plan-status').textContent()).toBe('已发布');
+  });
+
+  it('splits a national target to a province, which must add up', async () => {
+    await page.getByRole('tab', { name: '分解下达' }).click();
+    await page.getByTestId('split-target').click();
+    await page.keyboard.type('数字技术 · 工业和信息化部');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('split-sum').textContent()).toBe('已分解 0 / 目标 67,000');
+    expect(await page.getByTestId('split-save').isDisabled()).toBe(true);
+    await page.locator('.ant-input-number input').first().fill('67000');
+    await expect.poll(() => page.getByTestId('split-sum').textContent()).toBe('已分解 67,000 / 目标 67,000');
+    await page.getByTestId('split-save').click();
+    await page.getByText('分解已保存').waitFor();
   });
 
   it('shows the dashboard with the chart by field and the map of China', async () => {

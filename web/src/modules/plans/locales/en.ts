@@ -102,4 +102,11 @@ export const plansEn: Record<keyof typeof plansZhCN, string> = {
   'plans.summary.submit': 'Submit',
   'plans.summary.done': 'Submitted',
   'plans.summary.last': 'Last submitted: {at}',
+  'plans.tab.split': 'Split',
+  'plans.split.choose': 'Choose a target to split (field · department)',
+  'plans.split.sum': 'Split {sum} of the target {target}',
+  'plans.split.region': 'Region',
+  'plans.split.save': 'Save the split',
+  'plans.split.saved': 'Split saved',
+  'plans.split.notPublished': 'A plan can be split only after it is published',
 };

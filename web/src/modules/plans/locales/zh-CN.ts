@@ -100,6 +100,13 @@ export const plansZhCN = {
   'plans.summary.submit': '报送',
   'plans.summary.done': '已报送',
   'plans.summary.last': '上次报送：{at}',
+  'plans.tab.split': '分解下达',
+  'plans.split.choose': '选择要分解的目标（领域 · 部门）',
+  'plans.split.sum': '已分解 {sum} / 目标 {target}',
+  'plans.split.region': '地区',
+  'plans.split.save': '保存分解',
+  'plans.split.saved': '分解已保存',
+  'plans.split.notPublished': '计划发布后才能分解',
 } as const;
 
 export type PlansMessageKey = keyof typeof plansZhCN;

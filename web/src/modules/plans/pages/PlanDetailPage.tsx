@@ -6,6 +6,8 @@ import { fetchHistory, fetchPlan, formatPeople, planKeys, type HistoryEntry, typ
 import { PlanImport } from '../components/PlanImport.tsx';
 import { StatusActions } from '../components/StatusActions.tsx';
 import { TargetsMatrix } from '../components/TargetsMatrix.tsx';
+import { SplitPanel } from '../components/SplitPanel.tsx';
+import { planLevel } from '../components/plan-level.ts';
 import { useAuth } from '../../../shared/auth.tsx';
 import { useI18n } from '../../../shared/i18n.ts';
 
@@ -13,14 +15,16 @@ import { useI18n } from '../../../shared/i18n.ts';
 export function PlanDetailPage() {
   const { id = '' } = useParams();
   const { t } = useI18n();
-  const { permissions } = useAuth();
+  const { permissions, me } = useAuth();
+  const level = planLevel(me?.grants ?? []);
   const [unit, setUnit] = useState<Unit>('tenThousand');
   const plan = useQuery({ queryKey: planKeys.one(id), queryFn: () => fetchPlan(id) });
   const history = useQuery({ queryKey: planKeys.history(id), queryFn: () => fetchHistory(id) });
   if (!plan.data) return <Card loading />;
   const p = plan.data;
   const tabs = [
-    { key: 'targets', label: t('plans.tab.targets'), children: <TargetsMatrix planId={id} regionCode="000000" unit={unit} /> },
+    { key: 'targets', label: t('plans.tab.targets'), children: <TargetsMatrix planId={id} regionCode={level.regionCode} unit={unit} /> },
+    ...(permissions.has('plan.split') ? [{ key: 'split', label: t('plans.tab.split'), children: <SplitPanel plan={p} regionCode={level.regionCode} departmentCode={level.departmentCode} /> }] : []),
     ...(permissions.has('plan.manage') ? [{ key: 'import', label: t('plans.tab.import'), children: <PlanImport plan={p} /> }] : []),
     {
       key: 'history', label: t('plans.tab.history'), children: (
