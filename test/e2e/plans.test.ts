@@ -66,6 +66,9 @@ describe('annual plan from the seed table to the dashboard', () => {
     await expect.poll(() => page.getByTestId('plan-status').textContent()).toBe('已发布');
   });
 
+});
+
+describe('the published plan', () => {
   it('splits a national target to a province, which must add up', async () => {
     await page.getByRole('tab', { name: '分解下达' }).click();
     await page.getByTestId('split-target').click();
