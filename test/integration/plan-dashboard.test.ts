@@ -104,7 +104,9 @@ describe('scopes', () => {
     expect(d.totals).toMatchObject({ target: 50, actual: 4 });
     expect(find(d.byRegion, '330100')).toMatchObject({ actual: 3 });
     expect(find(d.byRegion, '330200')).toMatchObject({ actual: 1 });
-    expect((await zhejiang.get(`/api/plans/${planId}/dashboard?regionCode=440000`)).statusCode).toBe(404);
+    const other = await zhejiang.get(`/api/plans/${planId}/dashboard?regionCode=440000`);
+    expect(other.statusCode).toBe(404);
+    expect(other.json().code).toBe('PLAN_DASHBOARD_OUTSIDE_SCOPE');
     expect((await zhejiang.get(`/api/plans/${planId}/dashboard?regionCode=000000`)).statusCode).toBe(404);
   });
 

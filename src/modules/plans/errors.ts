@@ -24,6 +24,8 @@ export const PLAN_ERRORS = {
   PLAN_SPLIT_REGION: { status: 422, zh: '{region} 不是 {parent} 的下级地区', en: '{region} is not part of {parent}' },
   /** The caller may not split this region's or department's targets. */
   PLAN_SPLIT_OUTSIDE_SCOPE: { status: 404, zh: '不能分解该地区或部门的目标', en: 'You cannot split the targets of this region or department' },
+  /** The dashboard asked for a region or department outside the caller's scope. */
+  PLAN_DASHBOARD_OUTSIDE_SCOPE: { status: 404, zh: '不能查看该地区或部门的计划完成情况', en: 'You cannot see the progress of this region or department' },
   /** No deadline was set for the year's work summaries. */
   PLAN_SUMMARY_NO_DEADLINE: { status: 409, zh: '部里尚未设定 {year} 年工作总结的报送截止日期', en: 'No deadline is set for the {year} work summaries' },
   PLAN_SUMMARY_FILES: { status: 422, zh: '最多 {max} 个附件', en: 'At most {max} attachments' },

@@ -36,7 +36,7 @@ function row(key: string, name: string, nameEn: string, target: number, actual: 
  */
 export async function getDashboard(ctx: Ctx, planId: string, request: { regionCode?: string; departmentCode?: string }): Promise<Dashboard> {
   const scope = resolveDashboardScope(requireActor(ctx).grants, request);
-  if (!scope) throw new AppError('PLAN_SPLIT_OUTSIDE_SCOPE');
+  if (!scope) throw new AppError('PLAN_DASHBOARD_OUTSIDE_SCOPE');
   const plan = await getPlan(ctx, planId);
   const path = await repo.listRegionPath(ctx.db, scope.regionCode);
   const region = path[path.length - 1];
