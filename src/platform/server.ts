@@ -14,6 +14,7 @@ import { generatePassword } from '../modules/registry/accounts/passwords.ts';
 import { loadDemoData } from '../modules/registry/demo.ts';
 import { loadDemoLearning } from '../modules/learning/index.ts';
 import { loadDemoCourses } from '../modules/courses/index.ts';
+import { loadDemoPlans } from '../modules/plans/index.ts';
 
 export { WEB_DIST } from './paths.ts';
 
@@ -42,6 +43,7 @@ export async function prepareDatabase(db: Database, config: Config, pii: Ctx['pi
     if (demo) {
       await loadDemoLearning(ctx);
       await loadDemoCourses(ctx);
+      await loadDemoPlans(ctx);
       log('已载入演示数据 / demo data loaded: 浙江 330000, 广东 440000');
       if (demo.generatedPassword) log(`演示账号密码 / password of all demo accounts: ${demo.password}`);
     }

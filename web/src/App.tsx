@@ -50,6 +50,10 @@ const PlayerPage = page(() => import('./modules/courses/pages/PlayerPage.tsx'), 
 const CourseManagePage = page(() => import('./modules/courses/pages/ManagePage.tsx'), (m) => m.ManagePage);
 const CourseReviewPage = page(() => import('./modules/courses/pages/ReviewPage.tsx'), (m) => m.ReviewPage);
 const PublicSubjectsPage = page(() => import('./modules/courses/pages/PublicSubjectsPage.tsx'), (m) => m.PublicSubjectsPage);
+const PlansPage = page(() => import('./modules/plans/pages/PlansPage.tsx'), (m) => m.PlansPage);
+const PlanDetailPage = page(() => import('./modules/plans/pages/PlanDetailPage.tsx'), (m) => m.PlanDetailPage);
+const PlanSummariesPage = page(() => import('./modules/plans/pages/SummariesPage.tsx'), (m) => m.SummariesPage);
+const PlanDashboardPage = page(() => import('./modules/plans/pages/DashboardPage.tsx'), (m) => m.DashboardPage);
 
 function AppRoutes() {
   return (
@@ -86,6 +90,10 @@ function AppRoutes() {
           <Route path="courses/public-subjects" element={<PublicSubjectsPage />} />
           <Route path="courses/:id" element={<CoursePage />} />
           <Route path="courses/:id/learn" element={<PlayerPage />} />
+          <Route path="plans" element={<PlansPage />} />
+          <Route path="plans/dashboard" element={<PlanDashboardPage />} />
+          <Route path="plans/summaries" element={<PlanSummariesPage />} />
+          <Route path="plans/:id" element={<PlanDetailPage />} />
           <Route path="password" element={<ChangePasswordPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>

@@ -59,6 +59,10 @@ export const PERMISSIONS = [
   'course.learn',
   'course.xapi.read',
   'course.catalogue.manage',
+  'plan.read',
+  'plan.manage',
+  'plan.split',
+  'plan.summary.submit',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -86,9 +90,16 @@ const ADMIN_BASE: Permission[] = [
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   national_admin: PERMISSIONS.filter((p) => !API_ONLY_PERMISSIONS.includes(p)),
-  province_admin: [...ADMIN_BASE, 'account.manage', 'learning.record.confirm', 'learning.rules.manage', 'learning.apikey.manage', 'course.read', 'course.review', 'course.xapi.read', 'course.catalogue.manage'],
+  province_admin: [
+    ...ADMIN_BASE, 'account.manage', 'learning.record.confirm', 'learning.rules.manage', 'learning.apikey.manage',
+    'course.read', 'course.review', 'course.xapi.read', 'course.catalogue.manage',
+    'plan.read', 'plan.split', 'plan.summary.submit',
+  ],
   // Industry departments oversee the people of their sector but do not edit employers' data.
-  department_admin: ['organisation.read', 'person.read', 'account.read', 'learning.record.read', 'learning.compliance.read'],
+  department_admin: [
+    'organisation.read', 'person.read', 'account.read', 'learning.record.read', 'learning.compliance.read',
+    'plan.read', 'plan.split', 'plan.summary.submit',
+  ],
   organisation_admin: [
     ...ADMIN_BASE.filter((p) => p !== 'organisation.write' && p !== 'organisation.import'),
     'learning.record.enter',
@@ -101,7 +112,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'course.write',
   ],
   expert: ['self.read'],
-  inspector: ['organisation.read', 'person.read', 'learning.record.read', 'learning.compliance.read', 'course.read'],
+  inspector: ['organisation.read', 'person.read', 'learning.record.read', 'learning.compliance.read', 'course.read', 'plan.read'],
   professional: ['self.read', 'learning.self', 'course.learn'],
   api_reporter: ['learning.report'],
   api_linkage: ['learning.compliance.query'],

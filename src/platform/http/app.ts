@@ -19,6 +19,7 @@ import { installSecurityHeaders } from './security-headers.ts';
 import { AppError } from './errors.ts';
 import { registryModule } from '../../modules/registry/index.ts';
 import { learningModule } from '../../modules/learning/index.ts';
+import { plansModule } from '../../modules/plans/index.ts';
 import { createThrowawaySigner, credentialsModule } from '../../modules/credentials/index.ts';
 import { coursesModule } from '../../modules/courses/index.ts';
 import { resolveSession } from '../../modules/registry/accounts/index.ts';
@@ -81,6 +82,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   // Modules, in dependency order (STYLE.md 4).
   await app.register(registryModule, { secureCookies: deps.secureCookies ?? false });
   await app.register(learningModule);
+  await app.register(plansModule);
   // Without a signer (benchmarks, tests that issue no proofs) a key that lives only in this process.
   const signer = deps.signer ?? createThrowawaySigner();
   await app.register(credentialsModule, { signer, publicUrl: deps.publicUrl ?? null });

@@ -42,8 +42,16 @@ const COURSES_MENU: readonly MenuEntry[] = [
   { path: '/courses/public-subjects', label: 'menu.courses.publicSubjects' },
 ];
 
+// The plans group (任务计划).
+const PLANS_GROUP = 'plans';
+const PLANS_MENU: readonly MenuEntry[] = [
+  { path: '/plans/dashboard', label: 'menu.plans.dashboard', permission: 'plan.read' },
+  { path: '/plans/summaries', label: 'menu.plans.summaries', permission: 'plan.summary.submit' },
+  { path: '/plans', label: 'menu.plans.list', permission: 'plan.read' },
+];
+
 function selectedKey(pathname: string): string {
-  const match = [...MENU, ...LEARNING_MENU, ...COURSES_MENU].sort((a, b) => b.path.length - a.path.length).filter((m) => m.path !== '/' && (pathname === m.path || pathname.startsWith(`${m.path}/`)));
+  const match = [...MENU, ...LEARNING_MENU, ...COURSES_MENU, ...PLANS_MENU].sort((a, b) => b.path.length - a.path.length).filter((m) => m.path !== '/' && (pathname === m.path || pathname.startsWith(`${m.path}/`)));
   return match[0]?.path ?? '/';
 }
 
@@ -101,12 +109,14 @@ export function Layout() {
     entries.filter((m) => !m.permission || permissions.has(m.permission)).map((m) => ({ key: m.path, label: <Link to={m.path}>{t(m.label)}</Link> }));
   const learning = visible(LEARNING_MENU);
   const courses = visible(COURSES_MENU);
+  const plans = visible(PLANS_MENU);
   const main = visible(MENU);
   // The learning group goes before the account's own entry (修改密码), which stays last.
   const items: MenuProps['items'] = [
     ...main.slice(0, -1),
     ...(learning.length > 0 ? [{ key: LEARNING_GROUP, label: t('menu.learning'), children: learning }] : []),
     { key: COURSES_GROUP, label: t('menu.courses'), children: courses },
+    ...(plans.length > 0 ? [{ key: PLANS_GROUP, label: t('menu.plans'), children: plans }] : []),
     ...main.slice(-1),
   ];
 
@@ -116,7 +126,7 @@ export function Layout() {
         <div style={{ color: '#fff', padding: '16px 20px', fontSize: 20, fontWeight: 600, whiteSpace: 'nowrap', overflow: 'hidden' }}>
           {t('app.name')}
         </div>
-        <Menu theme="dark" mode="inline" selectedKeys={[selectedKey(location.pathname)]} defaultOpenKeys={[LEARNING_GROUP, COURSES_GROUP]} items={items} />
+        <Menu theme="dark" mode="inline" selectedKeys={[selectedKey(location.pathname)]} defaultOpenKeys={[LEARNING_GROUP, COURSES_GROUP, PLANS_GROUP]} items={items} />
       </AntLayout.Sider>
       <AntLayout>
         <AntLayout.Header

@@ -1,5 +1,6 @@
 import { learningZhCN } from '../../modules/learning/locales/zh-CN.ts';
 import { coursesZhCN } from '../../modules/courses/locales/zh-CN.ts';
+import { plansZhCN } from '../../modules/plans/locales/zh-CN.ts';
 
 // Chinese is the reference catalog: its keys define MessageKey, and en.ts must provide every one.
 // A module with many messages keeps them in its own folder, spread in here.
@@ -251,6 +252,7 @@ export const zhCN = {
 
   ...learningZhCN,
   ...coursesZhCN,
+  ...plansZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
