@@ -218,3 +218,21 @@ CREATE TABLE plan_summary_files (
   PRIMARY KEY (year, submitter, idx),
   FOREIGN KEY (year, submitter) REFERENCES plan_summaries (year, submitter) ON DELETE CASCADE
 );
+
+-- Where a record counts also depends on its employer (the department, and the city when the
+-- employer lies in the record's province): when an employer's department or place changes, the
+-- people with records at that employer are recounted.
+CREATE FUNCTION plan_progress_after_employer_update() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM plan_progress_refresh(array_agg(person_id), array_agg(year))
+  FROM (SELECT DISTINCT lr.person_id, lr.year
+          FROM new_rows n
+          JOIN old_rows o ON o.id = n.id
+          JOIN learning_records lr ON lr.employer_id = n.id
+         WHERE n.department_code IS DISTINCT FROM o.department_code
+            OR n.region_code <> o.region_code OR n.province_code <> o.province_code) s;
+  RETURN NULL;
+END $$;
+
+CREATE TRIGGER organisations_plan_progress_update AFTER UPDATE ON organisations
+  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION plan_progress_after_employer_update();

@@ -5,7 +5,7 @@ import { createRng, type Rng } from '../../src/modules/registry/synthetic.ts';
 import { PLAN_FIELDS, RECORD_STATUSES, type PlanField, type RecordStatus } from '../../src/modules/learning/catalogue.ts';
 import { insertRecord, setRecordStatus } from '../../src/modules/learning/records/repo.ts';
 import { listProgress, listNationalProgress, rebuildProgress, recountProgress, type ProgressCell } from '../../src/modules/plans/progress/repo.ts';
-import type { OrgWrite } from '../../src/modules/registry/organisations/repo.ts';
+import { type OrgWrite, updateOrganisation } from '../../src/modules/registry/organisations/repo.ts';
 import { createDb, makeOrganisation, makePerson } from '../support/fixtures.ts';
 
 // A record as the reference model sees it.
@@ -164,6 +164,22 @@ describe('the progress roll-up under changes', () => {
       await db.query('UPDATE learning_records SET status = $1 WHERE field = $2 AND year = $3', [status, field, YEAR]);
       await expectRollUpEqualsRecount();
     }
+  });
+
+  it('after employers change department and city (the organisation, not the records, is edited)', async () => {
+    const changes: [OrgWrite, string | null, string][] = [
+      [orgs[0] as OrgWrite, 'moe', '330200'],
+      [orgs[2] as OrgWrite, 'miit.330000', '330100'],
+      [orgs[4] as OrgWrite, null, '440300'],
+    ];
+    const before = await listProgress(db, YEAR);
+    for (const [org, departmentCode, regionCode] of changes) {
+      org.departmentCode = departmentCode;
+      org.regionCode = regionCode;
+      await updateOrganisation(db, org, new Date());
+    }
+    expect(await listProgress(db, YEAR)).not.toEqual(before);
+    await expectRollUpEqualsRecount();
   });
 
   it('inside a rolled-back transaction leaves the roll-up as it was', async () => {
