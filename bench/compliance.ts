@@ -2,11 +2,9 @@
 // Yearly compliance from scratch for N people with N×R records on PostgreSQL, against one
 // hand-written GROUP BY over the same table (same run), then the incremental update after a
 // batch of 10,000 new records. Prints figures and ratios; writes its section of docs/benchmarks.md.
-import { readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { writeDocsSection } from './docs-section.ts';
 import { generatePeople } from '../src/modules/registry/generate.ts';
 import { recomputeCompliance } from '../src/modules/learning/compliance/service.ts';
 import { rebuildYear } from '../src/modules/learning/compliance/repo.ts';
@@ -17,7 +15,6 @@ const { values } = parseArgs({ options: { people: { type: 'string', default: '20
 const PEOPLE = Number(values.people);
 const PER_PERSON = Number(values['per-person']);
 const YEAR = 2025;
-const DOCS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'docs', 'benchmarks.md');
 
 const seconds = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e9;
 
@@ -75,23 +72,12 @@ async function main() {
       `- Incremental update after a batch of 10,000 new records: ${incremental.toFixed(2)} s (target < 1 s: ${incremental < 1 ? 'met' : 'NOT met'}).`,
     ];
     console.log(lines.join('\n'));
-    if (!values['no-docs']) writeSection(lines);
+    if (!values['no-docs']) writeDocsSection('compliance', 'Yearly compliance (bench/compliance.ts)', lines);
   } finally {
     await fresh.close();
     await dropLeftoverDatabases();
   }
 }
 
-function writeSection(lines: string[]) {
-  const begin = '<!-- compliance:begin -->';
-  const end = '<!-- compliance:end -->';
-  const section = `${begin}\n## Yearly compliance (bench/compliance.ts)\n\n${lines.join('\n')}\n${end}`;
-  const text = readFileSync(DOCS, 'utf8');
-  const marker = '<!-- results:';
-  const next = text.includes(begin)
-    ? text.replace(new RegExp(`${begin}[\\s\\S]*?${end}`), section)
-    : text.replace(marker, `${section}\n\n${marker}`);
-  writeFileSync(DOCS, next);
-}
 
 await main();

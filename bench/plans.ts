@@ -4,13 +4,11 @@
 // (distinct people per cell), in the same run on PostgreSQL. Default: 1,000,000 people × 10 =
 // 10,000,000 records across all provinces. Prints figures and the ratio; writes its section of
 // docs/benchmarks.md unless --no-docs.
-import { readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { v7 as uuidv7 } from 'uuid';
 import { SYSTEM_ACTOR, type Ctx } from '../src/platform/context.ts';
+import { writeDocsSection } from './docs-section.ts';
 import { generatePeople } from '../src/modules/registry/generate.ts';
 import { NATIONAL_DEPARTMENTS } from '../src/modules/registry/departments/catalogue.ts';
 import { getDashboard } from '../src/modules/plans/progress/service.ts';
@@ -21,7 +19,6 @@ const PEOPLE = Number(values.people);
 const PER_PERSON = Number(values['per-person']);
 const RUNS = Number(values.runs);
 const YEAR = 2025;
-const DOCS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'docs', 'benchmarks.md');
 const FIELDS = ['next_gen_it', 'biotech', 'new_energy', 'new_materials', 'high_end_equipment', 'new_energy_vehicles', 'green', 'aerospace',
   'marine_equipment', 'digital_tech', 'intellectual_property', 'cyber_security', 'emergency_management', 'rural_revitalisation', 'other'];
 
@@ -95,21 +92,12 @@ async function main() {
       `- Recount of the same figures from the records (distinct people per cell): median ${base.toFixed(0)} ms of ${recount.length} — the roll-up is ${ratio.toFixed(0)}× faster (target ≥ 20×: ${ratio >= 20 ? 'met' : 'NOT met'}).`,
     ];
     console.log(lines.join('\n'));
-    if (!values['no-docs']) writeSection(lines);
+    if (!values['no-docs']) writeDocsSection('plans', 'Plan dashboard (bench/plans.ts)', lines);
   } finally {
     await fresh.close();
     await dropLeftoverDatabases();
   }
 }
 
-function writeSection(lines: string[]) {
-  const begin = '<!-- plans:begin -->';
-  const end = '<!-- plans:end -->';
-  const section = `${begin}\n## Plan dashboard (bench/plans.ts)\n\n${lines.join('\n')}\n${end}`;
-  const text = readFileSync(DOCS, 'utf8');
-  const marker = '<!-- results:';
-  const next = text.includes(begin) ? text.replace(new RegExp(`${begin}[\\s\\S]*?${end}`), section) : text.replace(marker, `${section}\n\n${marker}`);
-  writeFileSync(DOCS, next);
-}
 
 await main();
