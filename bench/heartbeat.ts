@@ -10,6 +10,7 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import pg from 'pg';
 import { createTempPgDatabase } from './db.ts';
 import { percentile } from './load.ts';
 import { READY_PREFIX } from './serve.ts';
@@ -32,7 +33,7 @@ const warmupMs = Math.min(30, Number(values.warmup)) * 1000;
 type Child = { info: Record<string, unknown>; stop: () => Promise<void> };
 
 function startChild(script: string, args: string[]): Promise<Child> {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'bench', script), ...args], { cwd: ROOT, stdio: ['pipe', 'pipe', 'inherit'], env: { ...process.env, NODE_ENV: 'production' } });
+  const child: ChildProcess = spawn(process.execPath, [...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir=' + process.env.BENCH_CPU_PROF] : []), '--import', 'tsx', path.join(ROOT, 'bench', script), ...args], { cwd: ROOT, stdio: ['pipe', 'pipe', 'inherit'], env: { ...process.env, NODE_ENV: 'production' } });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const stop = async () => {
     if (child.exitCode !== null || child.signalCode !== null) return;
@@ -87,19 +88,34 @@ async function load(port: number, callers: Caller[]): Promise<Result> {
   return { requests: sorted.length, non2xx, rps: sorted.length / (durationMs / 1000), p50Ms: percentile(sorted, 50), p99Ms: percentile(sorted, 99) };
 }
 
+async function creditedStudy(url: string): Promise<{ learners: number; meanSeconds: number }> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ learners: number; mean: string }>('SELECT count(*)::int AS learners, avg(studied_seconds) AS mean FROM course_chapter_progress');
+    return { learners: rows[0]?.learners ?? 0, meanSeconds: Number(rows[0]?.mean ?? 0) };
+  } finally {
+    await client.end();
+  }
+}
+
 const temp = engine === 'pg' ? await createTempPgDatabase() : null;
 try {
   console.log(`heartbeat benchmark: ${engine === 'pg' ? 'PostgreSQL' : 'PGlite'}, ${connections} connections, ${durationMs / 1000} s (+${warmupMs / 1000} s warm-up)`);
   const full = await startChild('server-heartbeat.ts', ['--engine', engine, '--learners', String(connections), ...(temp ? ['--db-url', temp.url] : [])]);
   const info = full.info as { port: number; courseId: string; chapterId: string; sessions: { cookie: string; csrf: string; sessionId: string }[] };
-  // Each heartbeat advances the position by one second: the server credits min(advance, clock).
+  // Each learner plays at normal speed: the position is the seconds since its first heartbeat, so
+  // each heartbeat credits the time since the previous one and the covered stretch stays one interval.
+  const begin = performance.now();
   const callers = info.sessions.map((s) => ({
     path: `/api/me/courses/${info.courseId}/heartbeat`,
     headers: { cookie: s.cookie, 'x-csrf-token': s.csrf },
-    body: (n: number) => JSON.stringify({ sessionId: s.sessionId, chapterId: info.chapterId, position: Math.min(n, 36000) }),
+    body: () => JSON.stringify({ sessionId: s.sessionId, chapterId: info.chapterId, position: Math.min(Math.round(performance.now() - begin) / 1000, 36000) }),
   }));
   const app = await load(info.port, callers);
+  const played = (performance.now() - begin) / 1000;
   await full.stop();
+  const credited = temp ? await creditedStudy(temp.url) : null;
   const bare = await startChild('server-bare-post.ts', []);
   const bareInfo = bare.info as { port: number };
   const baseline = await load(bareInfo.port, callers.map((c) => ({ ...c, path: '/api/heartbeat' })));
@@ -108,6 +124,10 @@ try {
   const line = (label: string, r: Result) => `  ${label}: ${r.rps.toFixed(0)} req/s, p50 ${r.p50Ms.toFixed(2)} ms, p99 ${r.p99Ms.toFixed(2)} ms (${r.requests} requests, ${r.non2xx} non-2xx)`;
   console.log(line('full stack', app));
   console.log(line('bare Fastify', baseline));
+  if (credited) {
+    // A check that the heartbeats really did their work: each learner played about `played` seconds.
+    console.log(`  credited: ${credited.learners} learners, ${credited.meanSeconds.toFixed(1)} s of study each on average (each played ${played.toFixed(1)} s)`);
+  }
   console.log(`  ratio ${(ratio * 100).toFixed(1)} % (target ≥ ${TARGET * 100} %): ${ratio >= TARGET ? 'meets target' : 'below target'}`);
 } finally {
   await temp?.drop();

@@ -11,7 +11,7 @@ export { complianceOfPerson, recomputeCompliance } from './compliance/service.ts
 export { loadDemoLearning } from './demo.ts';
 export { reportLearningRecords } from './reports/service.ts';
 export { type CourseCompletion, recordCourseCompletion } from './records/service.ts';
-export { resolveProvinceRules } from './rules/service.ts';
+export { resolveProvinceRules, resolveProvinceRulesCached } from './rules/service.ts';
 
 /** The learning-records module: records, review, rules, compliance, archives, reporting, linkage. */
 const learning: FastifyPluginAsync = async (app) => {

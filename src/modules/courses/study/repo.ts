@@ -48,16 +48,6 @@ export async function listProgress(db: Executor, enrolmentId: string): Promise<P
   );
 }
 
-export async function saveProgress(db: Executor, p: { enrolmentId: string; chapterId: string; provinceCode: string; covered: [number, number][]; coveredSeconds: number; studiedSeconds: number; completedAt: Date | null }): Promise<void> {
-  await db.query(
-    `INSERT INTO course_chapter_progress (enrolment_id, chapter_id, province_code, covered, covered_seconds, studied_seconds, completed_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7)
-     ON CONFLICT (enrolment_id, chapter_id) DO UPDATE SET covered = EXCLUDED.covered, covered_seconds = EXCLUDED.covered_seconds,
-       studied_seconds = EXCLUDED.studied_seconds, completed_at = coalesce(course_chapter_progress.completed_at, EXCLUDED.completed_at)`,
-    [p.enrolmentId, p.chapterId, p.provinceCode, JSON.stringify(p.covered), p.coveredSeconds, p.studiedSeconds, p.completedAt],
-  );
-}
-
 export type SessionRow = { sessionId: string; enrolmentId: string; chapterId: string; lastBeatAt: Date; lastPosition: number };
 
 /** The person's counting session, locked: heartbeats of one person are applied one at a time. */
@@ -78,19 +68,6 @@ export async function saveSession(db: Executor, personId: string, s: SessionRow 
        started_at = CASE WHEN course_study_sessions.session_id = EXCLUDED.session_id THEN course_study_sessions.started_at ELSE EXCLUDED.started_at END,
        last_beat_at = EXCLUDED.last_beat_at, last_position = EXCLUDED.last_position`,
     [personId, s.sessionId, s.enrolmentId, s.chapterId, s.startedAt ?? null, s.lastBeatAt, s.lastPosition],
-  );
-}
-
-export async function findDaySeconds(db: Executor, personId: string, day: string): Promise<number> {
-  const rows = await db.query<{ seconds: number }>('SELECT seconds FROM course_study_days WHERE person_id = $1 AND day = $2', [personId, day]);
-  return rows[0]?.seconds ?? 0;
-}
-
-export async function addDaySeconds(db: Executor, personId: string, day: string, provinceCode: string, seconds: number): Promise<void> {
-  await db.query(
-    `INSERT INTO course_study_days (person_id, day, province_code, seconds) VALUES ($1, $2, $3, $4)
-     ON CONFLICT (person_id, day) DO UPDATE SET seconds = course_study_days.seconds + EXCLUDED.seconds`,
-    [personId, day, provinceCode, seconds],
   );
 }
 
@@ -126,64 +103,5 @@ export async function submitAttempt(db: Executor, id: string, r: { scorePercent:
   const rows = await db.query('UPDATE course_quiz_attempts SET submitted_at = $2, score_percent = $3, passed = $4 WHERE id = $1 AND submitted_at IS NULL RETURNING id', [
     id, r.at, r.scorePercent, r.passed,
   ]);
-  return rows.length > 0;
-}
-
-export type HeartbeatState = {
-  enrolmentId: string;
-  provinceCode: string;
-  enrolledAt: Date;
-  completionPercent: number;
-  durationSeconds: number;
-  chapterTitle: string;
-  covered: [number, number][] | null;
-  studiedSeconds: number | null;
-  chapterCompletedAt: Date | null;
-  sessionId: string | null;
-  sessionEnrolmentId: string | null;
-  sessionChapterId: string | null;
-  lastBeatAt: Date | null;
-  lastPosition: number | null;
-  daySeconds: number | null;
-};
-
-/**
- * Everything a heartbeat needs in one statement, the enrolment row locked so that one person's
- * heartbeats on a course apply one at a time (the session row is re-checked when it is updated).
- */
-export async function findHeartbeatState(tx: Executor, personId: string, courseId: string, chapterId: string, day: string): Promise<HeartbeatState | null> {
-  const rows = await tx.query<HeartbeatState>(
-    `SELECT e.id AS "enrolmentId", e.province_code::text AS "provinceCode", e.enrolled_at AS "enrolledAt", c.completion_percent AS "completionPercent",
-            ch.duration_seconds AS "durationSeconds", ch.title AS "chapterTitle",
-            cp.covered, cp.studied_seconds AS "studiedSeconds", cp.completed_at AS "chapterCompletedAt",
-            s.session_id AS "sessionId", s.enrolment_id AS "sessionEnrolmentId", s.chapter_id AS "sessionChapterId",
-            s.last_beat_at AS "lastBeatAt", s.last_position AS "lastPosition", d.seconds AS "daySeconds"
-       FROM course_enrolments e
-       JOIN courses c ON c.id = e.course_id
-       JOIN course_chapters ch ON ch.course_id = e.course_id AND ch.id = $3
-       LEFT JOIN course_chapter_progress cp ON cp.enrolment_id = e.id AND cp.chapter_id = ch.id
-       LEFT JOIN course_study_sessions s ON s.person_id = e.person_id
-       LEFT JOIN course_study_days d ON d.person_id = e.person_id AND d.day = $4
-      WHERE e.person_id = $1 AND e.course_id = $2
-      FOR UPDATE OF e`,
-    [personId, courseId, chapterId, day],
-  );
-  return rows[0] ?? null;
-}
-
-/**
- * Move the person's session cursor, but only while `sessionId` is still the person's session (a
- * session started meanwhile wins); with no session yet, this one becomes it. False: superseded.
- */
-export async function advanceSession(tx: Executor, personId: string, s: { sessionId: string; enrolmentId: string; chapterId: string; at: Date; position: number }): Promise<boolean> {
-  const rows = await tx.query(
-    `INSERT INTO course_study_sessions (person_id, session_id, enrolment_id, chapter_id, started_at, last_beat_at, last_position)
-     VALUES ($1, $2, $3, $4, $5, $5, $6)
-     ON CONFLICT (person_id) DO UPDATE SET enrolment_id = EXCLUDED.enrolment_id, chapter_id = EXCLUDED.chapter_id,
-       last_beat_at = EXCLUDED.last_beat_at, last_position = EXCLUDED.last_position
-     WHERE course_study_sessions.session_id = EXCLUDED.session_id
-     RETURNING person_id`,
-    [personId, s.sessionId, s.enrolmentId, s.chapterId, s.at, s.position],
-  );
   return rows.length > 0;
 }

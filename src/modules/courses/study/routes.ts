@@ -4,7 +4,8 @@ import { Type } from 'typebox';
 import { IdParams } from '../../../platform/http/schemas.ts';
 import { AnswersBody, AttemptResponse, AttemptResult, CourseAttemptParams, CourseChapterParams, EnrolmentItem, HeartbeatBody, HeartbeatResponse, ProgressResponse } from '../schemas.ts';
 import type { Signer } from '../../../platform/crypto/signing.ts';
-import { type StudyDeps, enrol, issueCertificate, getChapterForLearner, getProgress, listMyEnrolments, recordHeartbeat, requestCompletion, startQuiz, startSession, submitQuiz } from './service.ts';
+import { type StudyDeps, enrol, issueCertificate, getChapterForLearner, getProgress, listMyEnrolments, requestCompletion, startQuiz, startSession, submitQuiz } from './service.ts';
+import { recordHeartbeat } from './heartbeat.ts';
 
 const tags = ['courses 课程学习'];
 const config = { permission: 'course.learn' } as const;

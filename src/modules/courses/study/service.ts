@@ -10,12 +10,10 @@ import { issueCourseCertificate } from '../../credentials/index.ts';
 import type { Signer } from '../../../platform/crypto/signing.ts';
 import * as catalogue from '../catalogue/repo.ts';
 import * as ware from '../courseware/repo.ts';
-import {
-  HEARTBEAT_SECONDS, chinaDay, coveredSeconds, creditHeartbeat, drawQuestions, isChapterComplete, isCourseComplete, mergeCovered,
-  remainingToday, scoreQuiz, studyCreditHours,
-} from '../rules.ts';
+import { HEARTBEAT_SECONDS, chinaDay, drawQuestions, isCourseComplete, scoreQuiz, studyCreditHours } from '../rules.ts';
 import { buildStatement, type XapiEvent } from '../xapi/statements.ts';
 import { insertStatement } from '../xapi/repo.ts';
+import { forgetState } from './heartbeat-cache.ts';
 import * as repo from './repo.ts';
 
 /** What study services need besides the context: the public origin for xAPI ids. */
@@ -23,7 +21,7 @@ export type StudyDeps = { home: string };
 
 type Learner = { personId: string; name: string; provinceCode: string; idNumberMasked: string; employerName: string };
 
-async function learnerOf(ctx: Ctx, db: Executor = ctx.db): Promise<Learner> {
+export async function learnerOf(ctx: Ctx, db: Executor = ctx.db): Promise<Learner> {
   const personId = requireActor(ctx).personId;
   if (!personId) throw new AppError('COURSE_NOT_A_PROFESSIONAL');
   const person = await findPersonInScope(db, requireActor(ctx).grants, 'course.learn', personId);
@@ -31,7 +29,7 @@ async function learnerOf(ctx: Ctx, db: Executor = ctx.db): Promise<Learner> {
   return { personId, name: person.name, provinceCode: person.provinceCode.trim(), idNumberMasked: person.idNumberMasked, employerName: person.employerName };
 }
 
-async function emit(tx: Executor, deps: StudyDeps, learner: Learner, eventKey: string, e: Omit<XapiEvent, 'id' | 'home' | 'personId'>): Promise<void> {
+export async function emit(tx: Executor, deps: StudyDeps, learner: Learner, eventKey: string, e: Omit<XapiEvent, 'id' | 'home' | 'personId'>): Promise<void> {
   const id = uuidv7();
   const statement = buildStatement({ ...e, id, home: deps.home, personId: learner.personId });
   await insertStatement(tx, { id, provinceCode: learner.provinceCode, personId: learner.personId, statement: { ...statement, stored: e.at.toISOString() }, stored: e.at, eventKey });
@@ -43,7 +41,7 @@ async function settingsOf(db: Executor, courseId: string): Promise<catalogue.Cou
   return course;
 }
 
-async function enrolmentOf(db: Executor, learner: Learner, courseId: string, forUpdate = false): Promise<repo.EnrolmentRow> {
+export async function enrolmentOf(db: Executor, learner: Learner, courseId: string, forUpdate = false): Promise<repo.EnrolmentRow> {
   const enrolment = await repo.findEnrolment(db, learner.personId, courseId, forUpdate);
   if (!enrolment) throw new AppError('COURSE_NOT_ENROLLED');
   return enrolment;
@@ -101,7 +99,7 @@ export async function getProgress(ctx: Ctx, courseId: string, db: Executor = ctx
   };
 }
 
-function chinaYear(now: Date): number {
+export function chinaYear(now: Date): number {
   return Number(chinaDay(now).slice(0, 4));
 }
 
@@ -116,70 +114,10 @@ export async function startSession(ctx: Ctx, courseId: string, input: { chapterI
     const enrolment = await enrolmentOf(tx, learner, courseId);
     if (!(await ware.findChapter(tx, courseId, input.chapterId))) throw new AppError('COURSE_CHAPTER_NOT_FOUND');
     await repo.findSessionForUpdate(tx, learner.personId);
+    forgetState(learner.personId);
     await repo.saveSession(tx, learner.personId, { sessionId, enrolmentId: enrolment.id, chapterId: input.chapterId, lastBeatAt: ctx.now, lastPosition: input.position, startedAt: ctx.now });
   });
   return { sessionId, heartbeatSeconds: HEARTBEAT_SECONDS };
-}
-
-/**
- * A heartbeat of the player: credit the time watched since the last one (rules.ts
- * `creditHeartbeat`), within today's cap of the province, extend the chapter's coverage, and
- * complete chapter and course when their conditions are met — all in one transaction of a few
- * statements (heartbeats are the hot path: every learner sends one every 10 s).
- */
-export async function recordHeartbeat(ctx: Ctx, deps: StudyDeps, courseId: string, beat: { sessionId: string; chapterId: string; position: number }) {
-  const personId = requireActor(ctx).personId;
-  if (!personId) throw new AppError('COURSE_NOT_A_PROFESSIONAL');
-  const day = chinaDay(ctx.now);
-  const outcome = await ctx.db.transaction(async (tx) => {
-    const state = await repo.findHeartbeatState(tx, personId, courseId, beat.chapterId, day);
-    if (!state) throw new AppError((await repo.findEnrolment(tx, personId, courseId)) ? 'COURSE_CHAPTER_NOT_FOUND' : 'COURSE_NOT_ENROLLED');
-    const cursor = state.sessionId
-      ? { sessionId: state.sessionId, chapterId: state.sessionEnrolmentId === state.enrolmentId ? (state.sessionChapterId ?? '') : '', at: state.lastBeatAt as Date, position: state.lastPosition ?? 0 }
-      : null;
-    const credit = creditHeartbeat(cursor, { ...beat, at: ctx.now });
-    const advanced = credit.kind === 'credited' && (await repo.advanceSession(tx, personId, { sessionId: beat.sessionId, enrolmentId: state.enrolmentId, chapterId: beat.chapterId, at: ctx.now, position: beat.position }));
-    if (credit.kind === 'superseded' || !advanced) throw new AppError('COURSE_SESSION_SUPERSEDED');
-    const rules = (await resolveProvinceRules(tx, [state.provinceCode], chinaYear(ctx.now))).get(state.provinceCode);
-    const left = rules ? remainingToday(state.daySeconds ?? 0, rules) : Number.POSITIVE_INFINITY;
-    const seconds = Math.min(credit.seconds, left);
-    let chapter = { chapterId: beat.chapterId, coveredSeconds: coveredSeconds(state.covered ?? []), studiedSeconds: Math.floor(state.studiedSeconds ?? 0), completed: !!state.chapterCompletedAt };
-    let completed = false;
-    if (seconds > 0 && credit.segment) {
-      await repo.addDaySeconds(tx, personId, day, state.provinceCode, seconds);
-      const result = await creditChapter(tx, ctx, deps, state, { personId, courseId, chapterId: beat.chapterId, seconds, segment: [credit.segment[1] - seconds, credit.segment[1]] });
-      chapter = result.chapter;
-      completed = result.completedNow;
-    }
-    return { creditedSeconds: seconds, dailyCapReached: left <= seconds && left !== Number.POSITIVE_INFINITY, chapter, completed };
-  });
-  const { completed, ...rest } = outcome;
-  // The whole progress only when a chapter was completed: the player then redraws its list.
-  return completed ? { ...rest, progress: await getProgress(ctx, courseId) } : rest;
-}
-
-async function creditChapter(
-  tx: Executor, ctx: Ctx, deps: StudyDeps, state: repo.HeartbeatState,
-  credit: { personId: string; courseId: string; chapterId: string; seconds: number; segment: [number, number] },
-) {
-  const covered = mergeCovered(state.covered ?? [], credit.segment, state.durationSeconds);
-  const total = coveredSeconds(covered);
-  const studied = (state.studiedSeconds ?? 0) + credit.seconds;
-  const completedNow = !state.chapterCompletedAt && isChapterComplete(total, state.durationSeconds, state.completionPercent);
-  await repo.saveProgress(tx, {
-    enrolmentId: state.enrolmentId, chapterId: credit.chapterId, provinceCode: state.provinceCode, covered, coveredSeconds: Math.round(total * 1000) / 1000,
-    studiedSeconds: studied, completedAt: completedNow ? ctx.now : state.chapterCompletedAt,
-  });
-  const chapter = { chapterId: credit.chapterId, coveredSeconds: Math.round(total * 1000) / 1000, studiedSeconds: Math.floor(studied), completed: completedNow || !!state.chapterCompletedAt };
-  if (!completedNow) return { chapter, completedNow };
-  const learner = await learnerOf(ctx, tx);
-  await emit(tx, deps, learner, `chapter:${state.enrolmentId}:${credit.chapterId}`, {
-    verb: 'completed', activity: { kind: 'module', courseId: credit.courseId, chapterId: credit.chapterId, name: state.chapterTitle },
-    result: { completion: true, durationSeconds: studied }, at: ctx.now,
-  });
-  const enrolment = await enrolmentOf(tx, learner, credit.courseId);
-  await completeIfDone(tx, ctx, deps, learner, enrolment);
-  return { chapter, completedNow };
 }
 
 /**

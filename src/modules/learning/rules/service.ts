@@ -4,6 +4,7 @@ import type { Executor } from '../../../platform/db/executor.ts';
 import { AppError } from '../../../platform/http/errors.ts';
 import { rebuildYear, recomputeProvinceYear, type RulesRow } from '../compliance/repo.ts';
 import { type ComplianceRules, NATIONAL_DEFAULT_RULES, type RulesPatch, resolveRules, validateRulesPatch } from '../rules.ts';
+import { cachedRules, forgetRules } from './cache.ts';
 import * as repo from './repo.ts';
 
 export const NATION = '000000';
@@ -18,6 +19,11 @@ export async function resolveProvinceRules(db: Executor, provinceCodes: string[]
     result.set(code, resolveRules(NATIONAL_DEFAULT_RULES, [national, own].filter((p): p is RulesPatch => p !== undefined)));
   }
   return result;
+}
+
+/** The same for one province, through a short-lived cache (rules/cache.ts): for hot paths only. */
+export function resolveProvinceRulesCached(db: Executor, provinceCode: string, year: number): Promise<ComplianceRules | undefined> {
+  return cachedRules(resolveProvinceRules, db, provinceCode, year);
 }
 
 /** The rule rows the compliance SQL needs for these (province, year) combinations. */
@@ -82,6 +88,7 @@ export async function saveRules(ctx: Ctx, input: { regionCode: string; year: num
     await recordAudit(tx, ctx, { action: 'learning.rules_saved', entity: 'learning_rules', entityId: `${input.regionCode}/${input.year}/${v}`, after: { patch, note: input.note } });
     return v;
   });
+  forgetRules();
   return { ...(await getRules(ctx, input.regionCode, input.year)), savedVersion: version };
 }
 
