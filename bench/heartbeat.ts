@@ -1,9 +1,11 @@
 // npm run bench:heartbeat — or: node --import tsx bench/heartbeat.ts [--engine pg|pglite] [--connections 64] [--duration 8] [--warmup 2]
+// BENCH_CPU_PROF=<dir> writes a CPU profile of each server process (node --cpu-prof).
 // POST /api/me/courses/:id/heartbeat through the full stack (session cookie → actor, CSRF and
-// permission check, body validation, one transaction: session lock, rules, daily cap, coverage,
-// progress) against a bare Fastify handler that parses the same JSON body and answers a constant,
-// in the same run. Each connection is one learner with its own session, as in real use (one
-// person's heartbeats are serialised by design). Prints req/s, p50/p99 and the ratio (target ≥ 30 %).
+// permission check, body validation, credit within the daily cap, the compare-and-set write of
+// cursor, day and coverage) against a bare Fastify handler that parses the same JSON body and
+// answers a constant, in the same run. Each connection is one learner with its own session, as in
+// real use. Prints req/s, p50/p99, the ratio (target ≥ 30 %) and, on PostgreSQL, the study
+// credited per learner against the seconds it played.
 import http from 'node:http';
 import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
