@@ -354,4 +354,13 @@ describe('xAPI statements', () => {
     expect((await t.app.inject({ method: 'GET', url: '/api/xapi/statements', headers: { authorization: `Bearer ${gdKey}` } })).json().statements).toEqual([]);
     expect((await provider.post('/api/learning/api-keys', { name: 'x', purpose: 'xapi', regionCode: '330000' })).json().code).toBe('LEARNING_APIKEY_PURPOSE_FORBIDDEN');
   });
+
+  it("a city's xAPI key reads the statements of its city's learners only", async () => {
+    const read = async (regionCode: string) => {
+      const key = (await province.post('/api/learning/api-keys', { name: `市学习记录库 ${regionCode}`, purpose: 'xapi', regionCode })).json().key as string;
+      return (await t.app.inject({ method: 'GET', url: '/api/xapi/statements?limit=100', headers: { authorization: `Bearer ${key}` } })).json().statements;
+    };
+    expect(await read('330100')).toHaveLength(6);
+    expect(await read('330200')).toEqual([]);
+  });
 });

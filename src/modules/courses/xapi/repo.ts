@@ -14,12 +14,13 @@ export async function insertStatement(db: Executor, s: { id: string; provinceCod
 export type StoredStatement = { id: string; statement: Record<string, unknown>; stored: Date };
 
 /**
- * Statements in the caller's scope (by the learner's province), oldest first, stored at or after
+ * Statements in the caller's scope (by the learner's province, or city for a city's key), oldest first, stored at or after
  * `since`, continuing after the cursor (stored, id) of the previous page.
  */
 export async function listStatements(db: Executor, grants: Grant[], q: { since?: string; after?: { stored: string; id: string }; limit: number }): Promise<StoredStatement[]> {
   const params = new SqlParams();
-  const where = [scopeFilter(grants, 'course.xapi.read', { province: 's.province_code' }, params)];
+  // A city's key reaches the statements of the learners now registered in that city.
+  const where = [scopeFilter(grants, 'course.xapi.read', { province: 's.province_code', region: '(SELECT p.region_code FROM people p WHERE p.id = s.person_id)' }, params)];
   if (q.since) where.push(`s.stored >= ${params.add(q.since)}::timestamptz`);
   if (q.after) where.push(`(s.stored, s.id) > (${params.add(q.after.stored)}::timestamptz, ${params.add(q.after.id)}::uuid)`);
   const limit = params.add(q.limit);
