@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { v7 as uuidv7 } from 'uuid';
 import { type Client, type TestApp, createTestApp, createUser, login, systemContext } from '../support/app.ts';
 import { makeOrganisation, makePerson } from '../support/fixtures.ts';
-import { createCourse, reviewCourse, submitCourse } from '../../src/modules/courses/catalogue/service.ts';
+import { createCourse, reviewCourse, submitCourse, withdrawCourse } from '../../src/modules/courses/catalogue/service.ts';
 import { addChapter } from '../../src/modules/courses/courseware/service.ts';
 
 // The heartbeat hot path: a per-process cache of each learner's last state, a compare-and-set
@@ -15,6 +15,7 @@ const LEARNERS = 6;
 let t: TestApp;
 let courseId: string;
 let chapterId: string;
+let employer: Awaited<ReturnType<typeof makeOrganisation>>;
 const learners: { client: Client; personId: string; sessionId: string }[] = [];
 
 const beat = (i: number, position: number, sessionId = learners[i]?.sessionId) =>
@@ -35,7 +36,7 @@ beforeAll(async () => {
   t = await createTestApp();
   const ctx = systemContext(t.db);
   const institute = await makeOrganisation(t.db, { regionCode: '330100', roles: ['training_institution'] });
-  const employer = await makeOrganisation(t.db, { regionCode: '330100', roles: ['employer'] });
+  employer = await makeOrganisation(t.db, { regionCode: '330100', roles: ['employer'] });
   const course = await createCourse(ctx, {
     providerId: institute.id, title: '心跳测试课程', category: 'professional', field: 'other', hours: 2, modality: 'online',
     targetLevels: [], description: '', completionPercent: 100, quizSize: 0, quizPassPercent: 60, quizMaxAttempts: 3,
@@ -109,5 +110,24 @@ describe('heartbeats on the hot path', () => {
     expect(last.progress.completedAt).not.toBeNull();
     const records = await t.db.query<{ n: number }>("SELECT count(*)::int AS n FROM learning_records WHERE person_id = $1 AND source = 'online_course'", [learners[3]?.personId]);
     expect(records[0]?.n).toBe(1);
+  });
+});
+
+describe('a withdrawn course', () => {
+  it('leaves the catalogue but stays open to its enrolled learners, who can finish it', async () => {
+    await withdrawCourse(systemContext(t.db), courseId, { reason: '课程下架' });
+    expect((await t.app.inject({ method: 'GET', url: `/api/public/courses/${courseId}` })).statusCode).toBe(404);
+    const mine = await learners[4]?.client.get(`/api/me/courses/${courseId}`);
+    expect(mine?.statusCode).toBe(200);
+    expect(mine?.json()).toMatchObject({ id: courseId, status: 'withdrawn', chapters: [expect.objectContaining({ id: chapterId })] });
+    clock(700);
+    const started = await learners[4]?.client.post(`/api/me/courses/${courseId}/sessions`, { chapterId, position: 10 });
+    clock(710);
+    expect((await learners[4]?.client.post(`/api/me/courses/${courseId}/heartbeat`, { sessionId: started?.json().sessionId, chapterId, position: 20 }))?.json().creditedSeconds).toBe(10);
+    // Someone not enrolled finds nothing.
+    const other = await makePerson(t.db, employer);
+    await createUser(t, 'hb-other', [{ role: 'professional', scopeType: 'organisation', scopeId: employer.id }], other.id);
+    const stranger = await login(t, 'hb-other');
+    expect((await stranger.get(`/api/me/courses/${courseId}`)).json().code).toBe('COURSE_NOT_ENROLLED');
   });
 });

@@ -99,6 +99,15 @@ export async function findPublishedCourse(db: Executor, id: string): Promise<Cou
   return rows[0] ?? null;
 }
 
+/** A course in any status, if the person is enrolled in it (a withdrawn course stays open to its learners). */
+export async function findEnrolledCourse(db: Executor, id: string, personId: string): Promise<CourseRow | null> {
+  const rows = await db.query<CourseRow>(
+    `${SELECT_COURSE} WHERE c.id = $1 AND EXISTS (SELECT 1 FROM course_enrolments e WHERE e.course_id = c.id AND e.person_id = $2)`,
+    [id, personId],
+  );
+  return rows[0] ?? null;
+}
+
 /** Lock the course row for a change (status transitions and courseware edits serialise on it). */
 export async function lockCourse(db: Executor, id: string): Promise<void> {
   await db.query('SELECT id FROM courses WHERE id = $1 FOR UPDATE', [id]);

@@ -2,9 +2,9 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { IdParams } from '../../../platform/http/schemas.ts';
-import { AnswersBody, AttemptResponse, AttemptResult, CourseAttemptParams, CourseChapterParams, EnrolmentItem, HeartbeatBody, HeartbeatResponse, ProgressResponse } from '../schemas.ts';
+import { AnswersBody, AttemptResponse, AttemptResult, CourseAttemptParams, CourseChapterParams, CourseResponse, EnrolmentItem, HeartbeatBody, HeartbeatResponse, ProgressResponse } from '../schemas.ts';
 import type { Signer } from '../../../platform/crypto/signing.ts';
-import { type StudyDeps, enrol, issueCertificate, getChapterForLearner, getProgress, listMyEnrolments, requestCompletion, startQuiz, startSession, submitQuiz } from './service.ts';
+import { type StudyDeps, enrol, issueCertificate, getChapterForLearner, getEnrolledCourse, getProgress, listMyEnrolments, requestCompletion, startQuiz, startSession, submitQuiz } from './service.ts';
 import { recordHeartbeat } from './heartbeat.ts';
 
 const tags = ['courses 课程学习'];
@@ -16,6 +16,7 @@ export const studyRoutes: FastifyPluginAsyncTypebox<{ publicUrl: string | null; 
 
   app.get('/api/me/courses', { config, schema: { tags, response: { 200: Type.Object({ items: Type.Array(EnrolmentItem) }) } } }, async (req) => listMyEnrolments(req.ctx));
   app.post('/api/me/courses/:id/enrol', { config, schema: { tags, params: IdParams, response: { 200: ProgressResponse } } }, async (req) => enrol(req.ctx, deps(req), req.params.id));
+  app.get('/api/me/courses/:id', { config, schema: { tags, params: IdParams, response: { 200: CourseResponse } } }, async (req) => getEnrolledCourse(req.ctx, req.params.id));
   app.get('/api/me/courses/:id/progress', { config, schema: { tags, params: IdParams, response: { 200: ProgressResponse } } }, async (req) => getProgress(req.ctx, req.params.id));
   app.get('/api/me/courses/:id/chapters/:chapterId', {
     config,

@@ -166,6 +166,14 @@ export async function requestCompletion(ctx: Ctx, deps: StudyDeps, courseId: str
   return getProgress(ctx, courseId);
 }
 
+/** The course an enrolled learner studies, whatever its status: a withdrawn course can still be finished. */
+export async function getEnrolledCourse(ctx: Ctx, courseId: string) {
+  const learner = await learnerOf(ctx);
+  const row = await catalogue.findEnrolledCourse(ctx.db, courseId, learner.personId);
+  if (!row) throw new AppError('COURSE_NOT_ENROLLED');
+  return { ...row, chapters: await ware.listChapters(ctx.db, courseId) };
+}
+
 /** An HTML or PDF chapter's content for an enrolled learner (HTML was sanitised when saved). */
 export async function getChapterForLearner(ctx: Ctx, courseId: string, chapterId: string) {
   const learner = await learnerOf(ctx);

@@ -11,12 +11,15 @@ export const courseKeys = {
   one: (id: string) => ['courses', 'staff', id] as const,
   questions: (id: string) => ['courses', 'staff', id, 'questions'] as const,
   progress: (id: string) => ['courses', 'me', id] as const,
+  enrolled: (id: string) => ['courses', 'me', id, 'course'] as const,
   mine: ['courses', 'me'] as const,
   publicSubjects: (region: string, year: number) => ['courses', 'public-subjects', region, year] as const,
 };
 
 export const fetchPublicCourses = (q: CourseQuery) => api.get<Page<Course>>('/api/public/courses', q);
 export const fetchPublicCourse = (id: string) => api.get<Course>(`/api/public/courses/${id}`);
+/** The course one is enrolled in, whatever its status (a withdrawn course can still be finished). */
+export const fetchMyCourse = (id: string) => api.get<Course>(`/api/me/courses/${id}`);
 export const fetchCourses = (q: CourseQuery) => api.get<Page<Course>>('/api/courses', q);
 export const fetchCourse = (id: string) => api.get<Course>(`/api/courses/${id}`);
 export const createCourse = (body: CourseBody) => api.post<Course>('/api/courses', body);

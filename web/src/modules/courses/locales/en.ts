@@ -18,6 +18,7 @@ export const coursesEn: Record<keyof typeof coursesZhCN, string> = {
   'courses.hours': 'Hours',
   'courses.hoursValue': '{hours} hours',
   'courses.provider': 'Provider',
+  'courses.providerRequired': 'Choose the institution that offers the course',
   'courses.modality': 'Modality',
   'courses.modality.online': 'Online',
   'courses.modality.face_to_face': 'Face to face',

@@ -16,6 +16,7 @@ export const coursesZhCN = {
   'courses.hours': '学时',
   'courses.hoursValue': '{hours} 学时',
   'courses.provider': '施教机构',
+  'courses.providerRequired': '请选择开设课程的施教机构',
   'courses.modality': '形式',
   'courses.modality.online': '网络',
   'courses.modality.face_to_face': '面授',

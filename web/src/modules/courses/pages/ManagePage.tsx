@@ -6,6 +6,7 @@ import { useI18n } from '../../../shared/i18n.ts';
 import { learningLabel, learningOptions } from '../../learning/enums.ts';
 import { courseKeys, createCourse, fetchCourses, type Course, type CourseBody } from '../api.ts';
 import { CourseEditor } from '../components/CourseEditor.tsx';
+import { OrganisationSelect } from '../../registry/components/OrganisationSelect.tsx';
 
 const STATUS_COLOURS: Record<string, string> = { draft: 'default', submitted: 'gold', published: 'green', withdrawn: 'red' };
 
@@ -17,15 +18,21 @@ export function ManagePage() {
   const queryClient = useQueryClient();
   const [open, setOpen] = useState<string | null>(null);
   const list = useQuery({ queryKey: courseKeys.list({}), queryFn: () => fetchCourses({ pageSize: 100 }) });
-  const providerId = me?.grants.find((g) => g.role === 'organisation_admin')?.scopeId ?? '';
+  // An institution's administrator offers its own courses; the national administrator picks the institution.
+  const ownProvider = me?.grants.find((g) => g.role === 'organisation_admin')?.scopeId;
   const create = (v: CourseBody) =>
-    void createCourse({ ...v, providerId, targetLevels: v.targetLevels ?? [], description: v.description ?? '' }).then((c) => {
+    void createCourse({ ...v, providerId: ownProvider ?? v.providerId, targetLevels: v.targetLevels ?? [], description: v.description ?? '' }).then((c) => {
       void queryClient.invalidateQueries({ queryKey: courseKeys.all });
       setOpen(c.id);
     }, (e: Error) => void message.error(e.message));
   return (
     <Card title={t('courses.manage')} data-testid="course-manage">
       <Form layout="inline" onFinish={create} style={{ marginBottom: 16 }} initialValues={{ category: 'professional', field: 'other', modality: 'online', hours: 1, quizSize: 0, quizPassPercent: 60, quizMaxAttempts: 3 }}>
+        {!ownProvider && (
+          <Form.Item name="providerId" rules={[{ required: true, message: t('courses.providerRequired') }]}>
+            <OrganisationSelect role="training_institution" placeholder={t('courses.provider')} style={{ width: 240 }} data-testid="course-provider" />
+          </Form.Item>
+        )}
         <Form.Item name="title" rules={[{ required: true }]}><Input placeholder={t('courses.title')} /></Form.Item>
         <Form.Item name="category"><Select style={{ width: 130 }} options={learningOptions(language, 'category')} /></Form.Item>
         <Form.Item name="field"><Select style={{ width: 160 }} options={learningOptions(language, 'field')} /></Form.Item>

@@ -4,7 +4,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router-dom';
 import { useI18n } from '../../../shared/i18n.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
-import { courseKeys, fetchCertificate, fetchProgress, fetchPublicCourse, type ChapterProgress, type Progress } from '../api.ts';
+import { courseKeys, fetchCertificate, fetchMyCourse, fetchProgress, type ChapterProgress, type Progress } from '../api.ts';
 import { ChapterViewer } from '../components/ChapterViewer.tsx';
 import { Quiz } from '../components/Quiz.tsx';
 
@@ -14,7 +14,7 @@ export function PlayerPage() {
   const { t } = useI18n();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
-  const course = useQuery({ queryKey: courseKeys.publicOne(id), queryFn: () => fetchPublicCourse(id) });
+  const course = useQuery({ queryKey: courseKeys.enrolled(id), queryFn: () => fetchMyCourse(id) });
   const progress = useQuery({ queryKey: courseKeys.progress(id), queryFn: () => fetchProgress(id) });
   const [chapterId, setChapterId] = useState<string | null>(null);
   const onProgress = useCallback((p: Progress) => queryClient.setQueryData(courseKeys.progress(id), p), [queryClient, id]);
