@@ -68,7 +68,9 @@ async function countRecords(db: Database): Promise<number> {
 }
 
 async function emptyRecords(db: Database): Promise<void> {
-  await db.exec('TRUNCATE learning_records CASCADE; TRUNCATE learning_compliance');
+  // The plan roll-up too: each round starts from the same empty state (a round that found the
+  // previous round's members took minutes, its statistics still saying the tables were empty).
+  await db.exec('TRUNCATE learning_records CASCADE; TRUNCATE learning_compliance, plan_progress_members, plan_progress, plan_progress_national');
   if (db.kind === 'postgres') await db.exec('CHECKPOINT');
 }
 
