@@ -67,8 +67,13 @@ const REPORT_LOCK_CLASS = 7_402_115;
 export async function insertReportedRecords(tx: Executor, rows: StagedRecord[], provider: Provider): Promise<{ personId: string; year: number }[]> {
   if (rows.length === 0) return [];
   await tx.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [REPORT_LOCK_CLASS, provider.id]);
+  // A join with the batch's ids, not `= ANY($2)`: the statement is prepared, and after five
+  // executions PostgreSQL may keep a generic plan; for `= ANY` that plan scanned the provider's
+  // records and compared each with the whole array (13 s at 100,000 records), for the join it
+  // looks each id up in the unique index.
   const known = await tx.query<{ id: string }>(
-    'SELECT provider_record_id AS id FROM learning_records WHERE provider_id = $1 AND provider_record_id = ANY($2::text[])',
+    `SELECT r.provider_record_id AS id FROM unnest($2::text[]) AS k (id)
+       JOIN learning_records r ON r.provider_id = $1 AND r.provider_record_id = k.id`,
     [provider.id, rows.map((r) => r.providerRecordId)],
   );
   const seen = new Set(known.map((k) => k.id));

@@ -90,11 +90,6 @@ async function reportBatch(ctx: Ctx, batch: ReportBatch, mode: ReportMode, provi
   const received = batch.rows.length;
   const rejected = issues.rejectedRows.size;
   const created = await ctx.db.transaction(async (tx) => {
-    // Plan the batch's set-based statements (the lookup of known ids, the plan roll-up trigger, the
-    // compliance update) for the batch at hand: PostgreSQL switches a prepared statement to a
-    // generic plan after five executions, and the generic plans took minutes for a batch of
-    // 10,000 that the custom ones write in about a second (bench/learning-report.ts, round 2).
-    await tx.exec('SET LOCAL plan_cache_mode = force_custom_plan');
     const inserted = await repo.insertReportedRecords(tx, staged, { id: providerId, name: providerName, createdBy: requireActor(ctx).accountId });
     const pairs = new Map(inserted.map((p) => [`${p.personId}/${p.year}`, p]));
     await recomputeCompliance(tx, [...pairs.values()]);
