@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, type TestApp, createTestApp, createUser, login } from '../support/app.ts';
 import { makeOrganisation } from '../support/fixtures.ts';
-import { NATION, applicationBody, auditActions, deptAdmin, makeHost, orgAdmin, provinceAdmin } from '../support/seminars.ts';
+import { NATION, applicationBody, auditActions, deptAdmin, makeHost, orgAdmin, provinceAdmin } from '../support/seminar-review.ts';
 
 let t: TestApp;
 let ministry: Client;

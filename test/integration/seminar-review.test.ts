@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, type TestApp, createTestApp, createUser, login } from '../support/app.ts';
-import { NATION, EXPERT, auditActions, deptAdmin, makeHost, openCall, orgAdmin, preApprovedApplication } from '../support/seminars.ts';
+import { NATION, EXPERT, auditActions, deptAdmin, makeHost, openCall, orgAdmin, preApprovedApplication } from '../support/seminar-review.ts';
 import { drawReviewers } from '../../src/modules/seminars/review/rules.ts';
 
 let t: TestApp;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, type TestApp, createTestApp, createUser, login } from '../support/app.ts';
-import { NATION, EXPERT, auditActions, deptAdmin, makeHost, openCall, orgAdmin, preApprovedApplication, publishSeminarPlan } from '../support/seminars.ts';
+import { NATION, EXPERT, auditActions, deptAdmin, makeHost, openCall, orgAdmin, preApprovedApplication, publishSeminarPlan } from '../support/seminar-review.ts';
 
 let t: TestApp;
 let ministry: Client;
