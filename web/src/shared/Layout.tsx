@@ -7,6 +7,7 @@ import type { CoursePermission } from '../modules/courses/enums.ts';
 import { useAuth } from './auth.tsx';
 import { labelFor, type Permission } from './enums.ts';
 import { useI18n, type MessageKey } from './i18n.ts';
+import { SEMINARS_GROUP, SEMINARS_MENU } from '../modules/seminars/menu.ts';
 
 type MenuEntry = { path: string; label: MessageKey; permission?: Permission | LearningPermission | CoursePermission };
 
@@ -51,7 +52,7 @@ const PLANS_MENU: readonly MenuEntry[] = [
 ];
 
 function selectedKey(pathname: string): string {
-  const match = [...MENU, ...LEARNING_MENU, ...COURSES_MENU, ...PLANS_MENU].sort((a, b) => b.path.length - a.path.length).filter((m) => m.path !== '/' && (pathname === m.path || pathname.startsWith(`${m.path}/`)));
+  const match = [...MENU, ...LEARNING_MENU, ...COURSES_MENU, ...PLANS_MENU, ...SEMINARS_MENU].sort((a, b) => b.path.length - a.path.length).filter((m) => m.path !== '/' && (pathname === m.path || pathname.startsWith(`${m.path}/`)));
   return match[0]?.path ?? '/';
 }
 
@@ -110,6 +111,7 @@ export function Layout() {
   const learning = visible(LEARNING_MENU);
   const courses = visible(COURSES_MENU);
   const plans = visible(PLANS_MENU);
+  const seminars = visible(SEMINARS_MENU);
   const main = visible(MENU);
   // The learning group goes before the account's own entry (修改密码), which stays last.
   const items: MenuProps['items'] = [
@@ -117,6 +119,7 @@ export function Layout() {
     ...(learning.length > 0 ? [{ key: LEARNING_GROUP, label: t('menu.learning'), children: learning }] : []),
     { key: COURSES_GROUP, label: t('menu.courses'), children: courses },
     ...(plans.length > 0 ? [{ key: PLANS_GROUP, label: t('menu.plans'), children: plans }] : []),
+    { key: SEMINARS_GROUP, label: t('menu.seminars'), children: seminars },
     ...main.slice(-1),
   ];
 
@@ -126,7 +129,7 @@ export function Layout() {
         <div style={{ color: '#fff', padding: '16px 20px', fontSize: 20, fontWeight: 600, whiteSpace: 'nowrap', overflow: 'hidden' }}>
           {t('app.name')}
         </div>
-        <Menu theme="dark" mode="inline" selectedKeys={[selectedKey(location.pathname)]} defaultOpenKeys={[LEARNING_GROUP, COURSES_GROUP, PLANS_GROUP]} items={items} />
+        <Menu theme="dark" mode="inline" selectedKeys={[selectedKey(location.pathname)]} defaultOpenKeys={[LEARNING_GROUP, COURSES_GROUP, PLANS_GROUP, SEMINARS_GROUP]} items={items} />
       </AntLayout.Sider>
       <AntLayout>
         <AntLayout.Header
