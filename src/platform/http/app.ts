@@ -22,6 +22,7 @@ import { learningModule } from '../../modules/learning/index.ts';
 import { plansModule } from '../../modules/plans/index.ts';
 import { createThrowawaySigner, credentialsModule } from '../../modules/credentials/index.ts';
 import { coursesModule } from '../../modules/courses/index.ts';
+import { seminarsModule } from '../../modules/seminars/index.ts';
 import { resolveSession } from '../../modules/registry/accounts/index.ts';
 
 export type AppDeps = {
@@ -87,6 +88,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   const signer = deps.signer ?? createThrowawaySigner();
   await app.register(credentialsModule, { signer, publicUrl: deps.publicUrl ?? null });
   await app.register(coursesModule, { mediaDir: deps.mediaDir ?? mkdtempSync(path.join(tmpdir(), 'zhigeng-media-')), publicUrl: deps.publicUrl ?? null, signer });
+  await app.register(seminarsModule);
 
   await installWeb(app, deps.webDir ?? null);
   await app.ready();
