@@ -61,7 +61,7 @@ export type Counts = { enrolled: number; admitted: number; completed: number; wa
 /** Figures of the summary report: people by status, and attendance marks of admitted trainees. */
 export async function countFigures(db: Executor, seminarId: string): Promise<Counts> {
   const rows = await db.query<Counts>(
-    `SELECT count(*) FILTER (WHERE status IN ('enrolled', 'admitted', 'declined'))::int AS enrolled,
+    `SELECT count(*) FILTER (WHERE status <> 'withdrawn')::int AS enrolled,
             count(*) FILTER (WHERE status = 'admitted')::int AS admitted,
             count(*) FILTER (WHERE completed)::int AS completed,
             count(*) FILTER (WHERE status = 'waiting')::int AS waiting,
