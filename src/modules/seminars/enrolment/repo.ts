@@ -212,6 +212,17 @@ export async function listWaiting(tx: Executor, seminarId: string): Promise<Enro
   );
 }
 
+/** A waiting enrolment's place in the list's order (preferred first, then by time): 1 is next. */
+export async function waitingPosition(db: Executor, e: Pick<EnrolmentRow, 'id' | 'seminarId' | 'preferred' | 'enrolledAt'>): Promise<number> {
+  const rows = await db.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM seminar_enrolments w
+      WHERE w.seminar_id = $1 AND w.status = 'waiting'
+        AND (w.preferred > $2 OR (w.preferred = $2 AND (w.enrolled_at, w.id) <= ($3::timestamptz, $4::uuid)))`,
+    [e.seminarId, e.preferred, e.enrolledAt, e.id],
+  );
+  return rows[0]?.n ?? 0;
+}
+
 export type EnroleeRow = EnrolmentRow & { name: string; idNumberMasked: string; titleLevel: string; managementPost: boolean; employerName: string; regionName: string; presentDays: number };
 
 /** The host's list: every enrolment with the person's masked ID, employer, region and days present. */

@@ -6,7 +6,7 @@ import { AppError } from '../../../platform/http/errors.ts';
 import { INELIGIBLE_REASONS } from './errors.ts';
 import * as repo from './repo.ts';
 import {
-  DEFAULT_ENROLMENT_RULES, type EligibilityResult, type EnrolmentRules, canTakeSeat, chinaDate, checkEligibility, enrolmentWindow, orderWaitingList,
+  DEFAULT_ENROLMENT_RULES, type EligibilityResult, type EnrolmentRules, canTakeSeat, chinaDate, checkEligibility, enrolmentWindow,
   pickPromotions, preferenceReasons, windowState,
 } from './rules.ts';
 
@@ -38,14 +38,13 @@ function eligibilityView(result: EligibilityResult, ctx: Ctx) {
 }
 
 /** A published seminar as a professional sees it: window, seats left, own eligibility and enrolment. */
-async function presentForProfessional(ctx: Ctx, s: repo.SeminarRow, applicant: repo.ApplicantRow) {
-  const rules = await getEnrolmentRules(ctx.db, s.year);
+async function presentForProfessional(ctx: Ctx, s: repo.SeminarRow, applicant: repo.ApplicantRow, known?: { rules: EnrolmentRules; mine: repo.EnrolmentRow | null; position: number | null }) {
+  const rules = known?.rules ?? (await getEnrolmentRules(ctx.db, s.year));
   const window = windowOf(s);
   const state = windowState(window, ctx.now);
   const eligibility = checkEligibility(s.eligibility ?? rules.eligibility, applicant);
-  const mine = await repo.findEnrolment(ctx.db, s.id, applicant.personId);
-  let position: number | null = null;
-  if (mine?.status === 'waiting') position = orderWaitingList(await repo.listWaiting(ctx.db, s.id)).findIndex((w) => w.id === mine.id) + 1;
+  const mine = known ? known.mine : await repo.findEnrolment(ctx.db, s.id, applicant.personId);
+  const position = known ? known.position : mine?.status === 'waiting' ? await repo.waitingPosition(ctx.db, mine) : null;
   const live = !!mine && mine.status !== 'withdrawn';
   const started = chinaDate(ctx.now) >= s.startDate;
   return {
@@ -113,9 +112,14 @@ export async function enrolInSeminar(ctx: Ctx, seminarId: string) {
     const id = await repo.upsertEnrolment(tx, { id: uuidv7(), seminarId: s.id, personId: applicant.personId, provinceCode: applicant.provinceCode, status, preferred, reasons, at: ctx.now });
     if (!id) throw new AppError('SEMINAR_ENROL_DUPLICATE');
     await recordAudit(tx, ctx, { action: 'seminar.enrol', entity: 'seminar_enrolment', entityId: id, after: { seminarId: s.id, status, preferred, reasons } });
-    return { id, status };
+    const mine: repo.EnrolmentRow = {
+      id, seminarId: s.id, personId: applicant.personId, status, preferred, preferenceReasons: reasons, enrolledAt: ctx.now, admittedAt: null, leftAt: null, completed: null, recordId: null,
+    };
+    const position = seat ? null : await repo.waitingPosition(tx, mine);
+    return { mine, position, seatsTaken: held.taken + (seat ? 1 : 0) };
   });
-  return getSeminarForProfessional(ctx, s.id).then((view) => ({ ...view, outcome: outcome.status }));
+  const view = await presentForProfessional(ctx, { ...s, seatsTaken: outcome.seatsTaken }, applicant, { rules, mine: outcome.mine, position: outcome.position });
+  return { ...view, outcome: outcome.mine.status };
 }
 
 /**
