@@ -54,6 +54,10 @@ const PlansPage = page(() => import('./modules/plans/pages/PlansPage.tsx'), (m) 
 const PlanDetailPage = page(() => import('./modules/plans/pages/PlanDetailPage.tsx'), (m) => m.PlanDetailPage);
 const PlanSummariesPage = page(() => import('./modules/plans/pages/SummariesPage.tsx'), (m) => m.SummariesPage);
 const PlanDashboardPage = page(() => import('./modules/plans/pages/DashboardPage.tsx'), (m) => m.DashboardPage);
+const OpenSeminarsPage = page(() => import('./modules/seminars/enrolment/pages/OpenSeminarsPage.tsx'), (m) => m.OpenSeminarsPage);
+const MySeminarsPage = page(() => import('./modules/seminars/enrolment/pages/MySeminarsPage.tsx'), (m) => m.MySeminarsPage);
+const HostedSeminarsPage = page(() => import('./modules/seminars/enrolment/pages/HostedSeminarsPage.tsx'), (m) => m.HostedSeminarsPage);
+const HostSeminarPage = page(() => import('./modules/seminars/enrolment/pages/HostSeminarPage.tsx'), (m) => m.HostSeminarPage);
 
 function AppRoutes() {
   return (
@@ -94,6 +98,10 @@ function AppRoutes() {
           <Route path="plans/dashboard" element={<PlanDashboardPage />} />
           <Route path="plans/summaries" element={<PlanSummariesPage />} />
           <Route path="plans/:id" element={<PlanDetailPage />} />
+          <Route path="seminar-enrolment/open" element={<OpenSeminarsPage />} />
+          <Route path="seminar-enrolment/mine" element={<MySeminarsPage />} />
+          <Route path="seminar-enrolment/hosted" element={<HostedSeminarsPage />} />
+          <Route path="seminar-enrolment/hosted/:id" element={<HostSeminarPage />} />
           <Route path="password" element={<ChangePasswordPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
