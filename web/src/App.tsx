@@ -61,6 +61,10 @@ const SeminarManagePage = page(() => import('./modules/seminars/pages/ManagePage
 const SeminarReviewsPage = page(() => import('./modules/seminars/pages/ReviewsPage.tsx'), (m) => m.ReviewsPage);
 const SeminarOversightPage = page(() => import('./modules/seminars/pages/OversightPage.tsx'), (m) => m.OversightPage);
 const PublicSeminarsPage = page(() => import('./modules/seminars/pages/PublicSeminarsPage.tsx'), (m) => m.PublicSeminarsPage);
+const OpenSeminarsPage = page(() => import('./modules/seminars/enrolment/pages/OpenSeminarsPage.tsx'), (m) => m.OpenSeminarsPage);
+const MySeminarsPage = page(() => import('./modules/seminars/enrolment/pages/MySeminarsPage.tsx'), (m) => m.MySeminarsPage);
+const HostedSeminarsPage = page(() => import('./modules/seminars/enrolment/pages/HostedSeminarsPage.tsx'), (m) => m.HostedSeminarsPage);
+const HostSeminarPage = page(() => import('./modules/seminars/enrolment/pages/HostSeminarPage.tsx'), (m) => m.HostSeminarPage);
 
 function AppRoutes() {
   return (
@@ -109,6 +113,10 @@ function AppRoutes() {
           <Route path="seminars/oversight" element={<SeminarOversightPage />} />
           <Route path="seminars/:id" element={<SeminarDetailPage />} />
           <Route path="seminars/:id/edit" element={<SeminarFormPage />} />
+          <Route path="seminar-enrolment/open" element={<OpenSeminarsPage />} />
+          <Route path="seminar-enrolment/mine" element={<MySeminarsPage />} />
+          <Route path="seminar-enrolment/hosted" element={<HostedSeminarsPage />} />
+          <Route path="seminar-enrolment/hosted/:id" element={<HostSeminarPage />} />
           <Route path="password" element={<ChangePasswordPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>

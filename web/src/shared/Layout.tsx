@@ -51,8 +51,16 @@ const PLANS_MENU: readonly MenuEntry[] = [
   { path: '/plans', label: 'menu.plans.list', permission: 'plan.read' },
 ];
 
+// The seminar enrolment group (高级研修报名): professionals enrol, hosts run their seminars.
+const SEMINAR_ENROLMENT_GROUP = 'seminar-enrolment';
+const SEMINAR_ENROLMENT_MENU: readonly MenuEntry[] = [
+  { path: '/seminar-enrolment/open', label: 'menu.seminarEnrolment.open', permission: 'seminar.enrol' },
+  { path: '/seminar-enrolment/mine', label: 'menu.seminarEnrolment.mine', permission: 'seminar.enrol' },
+  { path: '/seminar-enrolment/hosted', label: 'menu.seminarEnrolment.hosted', permission: 'seminar.host' },
+];
+
 function selectedKey(pathname: string): string {
-  const match = [...MENU, ...LEARNING_MENU, ...COURSES_MENU, ...PLANS_MENU, ...SEMINARS_MENU].sort((a, b) => b.path.length - a.path.length).filter((m) => m.path !== '/' && (pathname === m.path || pathname.startsWith(`${m.path}/`)));
+  const match = [...MENU, ...LEARNING_MENU, ...COURSES_MENU, ...PLANS_MENU, ...SEMINARS_MENU, ...SEMINAR_ENROLMENT_MENU].sort((a, b) => b.path.length - a.path.length).filter((m) => m.path !== '/' && (pathname === m.path || pathname.startsWith(`${m.path}/`)));
   return match[0]?.path ?? '/';
 }
 
@@ -112,6 +120,7 @@ export function Layout() {
   const courses = visible(COURSES_MENU);
   const plans = visible(PLANS_MENU);
   const seminars = visible(SEMINARS_MENU);
+  const seminarEnrolment = visible(SEMINAR_ENROLMENT_MENU);
   const main = visible(MENU);
   // The learning group goes before the account's own entry (修改密码), which stays last.
   const items: MenuProps['items'] = [
@@ -120,6 +129,7 @@ export function Layout() {
     { key: COURSES_GROUP, label: t('menu.courses'), children: courses },
     ...(plans.length > 0 ? [{ key: PLANS_GROUP, label: t('menu.plans'), children: plans }] : []),
     { key: SEMINARS_GROUP, label: t('menu.seminars'), children: seminars },
+    ...(seminarEnrolment.length > 0 ? [{ key: SEMINAR_ENROLMENT_GROUP, label: t('menu.seminarEnrolment'), children: seminarEnrolment }] : []),
     ...main.slice(-1),
   ];
 
@@ -129,7 +139,7 @@ export function Layout() {
         <div style={{ color: '#fff', padding: '16px 20px', fontSize: 20, fontWeight: 600, whiteSpace: 'nowrap', overflow: 'hidden' }}>
           {t('app.name')}
         </div>
-        <Menu theme="dark" mode="inline" selectedKeys={[selectedKey(location.pathname)]} defaultOpenKeys={[LEARNING_GROUP, COURSES_GROUP, PLANS_GROUP, SEMINARS_GROUP]} items={items} />
+        <Menu theme="dark" mode="inline" selectedKeys={[selectedKey(location.pathname)]} defaultOpenKeys={[LEARNING_GROUP, COURSES_GROUP, PLANS_GROUP, SEMINARS_GROUP, SEMINAR_ENROLMENT_GROUP]} items={items} />
       </AntLayout.Sider>
       <AntLayout>
         <AntLayout.Header

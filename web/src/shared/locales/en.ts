@@ -2,6 +2,7 @@ import { learningEn } from '../../modules/learning/locales/en.ts';
 import { coursesEn } from '../../modules/courses/locales/en.ts';
 import { plansEn } from '../../modules/plans/locales/en.ts';
 import { seminarsEn } from '../../modules/seminars/locales/en.ts';
+import { seminarEnrolmentEn } from '../../modules/seminars/enrolment/locales/en.ts';
 import type { MessageKey } from './zh-CN.ts';
 
 // Typed against the Chinese catalog: a missing or extra key fails the type check.
@@ -255,4 +256,5 @@ export const en: Record<MessageKey, string> = {
   ...coursesEn,
   ...plansEn,
   ...seminarsEn,
+  ...seminarEnrolmentEn,
 };
