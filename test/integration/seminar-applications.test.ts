@@ -166,6 +166,8 @@ describe('the application flow', () => {
 describe('the deadline', () => {
   it('refuses submission after the call\'s deadline, and without a call', async () => {
     await ministry.put('/api/seminars/calls/2026', { deadline: '2026-01-31T15:59:59Z', maxSeminars: null, maxCentralCents: null });
+    // No caps stay no caps (a null must not be coerced to 0).
+    expect((await host.get('/api/seminars/calls/2026')).json().call).toMatchObject({ maxSeminars: null, maxCentralCents: null });
     await ministry.put('/api/seminars/limits/2026', { limits: [{ category: 'accommodation', perPersonDayCents: 30_000 }, { category: 'meals', perPersonDayCents: 15_000 }, { category: 'teaching', perPersonDayCents: 12_000 }] });
     const late = (await host.post('/api/seminars', applicationBody(hostId, 2026))).json();
     const res = await host.post(`/api/seminars/${late.id}/submit`, { version: late.version });

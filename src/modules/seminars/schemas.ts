@@ -4,7 +4,8 @@ import { PLAN_FIELDS } from '../learning/catalogue.ts';
 import { BUDGET_CATEGORIES, FUNDING, SEMINAR_STATUSES } from './rules.ts';
 
 const lit = <T extends readonly string[]>(values: T) => Type.Union(values.map((v) => Type.Literal(v)));
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
+// Null first: with type coercion on, a null tried against an integer first would become 0.
+const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([Type.Null(), t]);
 
 export const Year = Type.Integer({ minimum: 2000, maximum: 2100 });
 export const Field = lit(PLAN_FIELDS);

@@ -10,7 +10,7 @@ export async function listApprovedInScope(db: Executor, grants: readonly Grant[]
   return db.query<SeminarRow>(`SELECT ${SEMINAR_COLUMNS} FROM ${SEMINAR_FROM} WHERE s.year = ${params.add(year)} AND s.status = 'approved' AND ${scope} ORDER BY s.id LIMIT 5000`, params.values);
 }
 
-export type Execution = { spentCents: Map<string, number>; reportSubmittedAt: Map<string, Date> };
+export type Execution = { spentCents: Map<string, number>; reports: Map<string, { submittedAt: Date; dueOn: string }> };
 
 /**
  * How the seminars were run, from the enrolment half's tables (migration 0013): money spent
@@ -18,19 +18,28 @@ export type Execution = { spentCents: Map<string, number>; reportSubmittedAt: Ma
  * oversight reads those tables.
  */
 export async function readExecution(db: Executor, seminarIds: string[]): Promise<Execution> {
-  if (!seminarIds.length) return { spentCents: new Map(), reportSubmittedAt: new Map() };
+  if (!seminarIds.length) return { spentCents: new Map(), reports: new Map() };
   const spent = await db.query<{ seminarId: string; cents: number }>(
     `SELECT seminar_id AS "seminarId", sum(amount_cents)::float8 AS cents FROM seminar_expenses WHERE seminar_id = ANY($1::uuid[]) GROUP BY 1`,
     [seminarIds],
   );
-  const reports = await db.query<{ seminarId: string; submittedAt: Date | string }>(
-    `SELECT seminar_id AS "seminarId", min(submitted_at) AS "submittedAt" FROM seminar_reports WHERE seminar_id = ANY($1::uuid[]) AND submitted_at IS NOT NULL GROUP BY 1`,
+  const reports = await db.query<{ seminarId: string; submittedAt: Date | string; dueOn: string }>(
+    `SELECT seminar_id AS "seminarId", submitted_at AS "submittedAt", to_char(due_on, 'YYYY-MM-DD') AS "dueOn" FROM seminar_reports WHERE seminar_id = ANY($1::uuid[])`,
     [seminarIds],
   );
   return {
     spentCents: new Map(spent.map((r) => [r.seminarId, r.cents])),
-    reportSubmittedAt: new Map(reports.map((r) => [r.seminarId, new Date(r.submittedAt)])),
+    reports: new Map(reports.map((r) => [r.seminarId, { submittedAt: new Date(r.submittedAt), dueOn: r.dueOn }])),
   };
+}
+
+/** Working days after the end date a report is due, from the year's enrolment rules (0013), else null. */
+export async function reportDueWorkingDays(db: Executor, year: number): Promise<number | null> {
+  const rows = await db.query<{ days: number }>(
+    `SELECT report_due_working_days AS days FROM seminar_enrolment_rules WHERE year <= $1 ORDER BY year DESC LIMIT 1`,
+    [year],
+  );
+  return rows[0]?.days ?? null;
 }
 
 /** Plan targets (people) of the advanced-seminar plan visible to the caller, by field and by national department. */

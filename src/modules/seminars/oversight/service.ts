@@ -11,7 +11,9 @@ export async function getOversight(ctx: Ctx, year: number) {
   const grants = requireActor(ctx).grants;
   const seminars = await repo.listApprovedInScope(ctx.db, grants, year);
   const ids = seminars.map((s) => s.id);
-  const [targets, execution, budgets] = await Promise.all([repo.planTargetsInScope(ctx.db, grants, year), repo.readExecution(ctx.db, ids), repo.budgetTotals(ctx.db, ids)]);
+  const [targets, execution, budgets, dueDays] = await Promise.all([
+    repo.planTargetsInScope(ctx.db, grants, year), repo.readExecution(ctx.db, ids), repo.budgetTotals(ctx.db, ids), repo.reportDueWorkingDays(ctx.db, year),
+  ]);
 
   const fieldRows = new Map<string, { target: number | null; seminars: number; trainees: number }>();
   const deptRows = new Map<string, { target: number | null; seminars: number; trainees: number }>();
@@ -44,8 +46,9 @@ export async function getOversight(ctx: Ctx, year: number) {
 
   const today = chinaDate(ctx.now);
   const lateReports = seminars.flatMap((s) => {
-    const dueDate = addWorkingDays(s.endDate, REPORT_WORKING_DAYS);
-    const submittedAt = execution.reportSubmittedAt.get(s.id) ?? null;
+    const report = execution.reports.get(s.id);
+    const dueDate = report?.dueOn ?? addWorkingDays(s.endDate, dueDays ?? REPORT_WORKING_DAYS);
+    const submittedAt = report?.submittedAt ?? null;
     if (!submittedAt && dueDate >= today) return [];
     const late = daysLate(dueDate, submittedAt, ctx.now);
     return late > 0 ? [{ id: s.id, title: s.title, hostName: s.hostName, endDate: s.endDate, dueDate, submittedAt, daysLate: late }] : [];
