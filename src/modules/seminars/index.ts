@@ -3,6 +3,8 @@ import type { FastifyPluginAsync } from 'fastify';
 import './enrolment/errors.ts';
 import { hostRoutes, professionalRoutes } from './enrolment/routes.ts';
 
+export { loadDemoEnrolments } from './enrolment/demo.ts';
+
 /** Advanced seminars: enrolment, admission, running and closing (the application half registers its own routes here too). */
 const seminars: FastifyPluginAsync = async (app) => {
   await app.register(professionalRoutes);
