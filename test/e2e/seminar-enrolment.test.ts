@@ -82,19 +82,21 @@ describe('seminar enrolment to hours in the archive', () => {
 
   it('after the class: attendance, an expense with its execution rate, closing writes the hours', async () => {
     // The seminar took place: move its dates to a past week.
-    await db.query(`UPDATE seminars SET start_date = DATE '2026-01-05', end_date = DATE '2026-01-09', year = 2026 WHERE id = $1`, [seminar.id]);
+    await db.query(`UPDATE seminars SET start_date = DATE '2026-01-05', end_date = DATE '2026-01-09', year = $2 WHERE id = $1`, [seminar.id, new Date().getUTCFullYear()]);
     await hostPage.reload();
     await hostPage.getByRole('tab', { name: '考勤' }).click();
     for (const day of ['2026-01-05', '2026-01-06', '2026-01-07', '2026-01-08']) await hostPage.getByTestId(`att-${personId}-${day}`).check();
     await hostPage.getByTestId('attendance-save').click();
     await hostPage.getByTestId('attendance-grid').getByText('4 / 5').waitFor();
     await hostPage.getByRole('tab', { name: '经费执行' }).click();
-    await hostPage.getByTestId('expense-category').click();
-    await hostPage.getByTitle('住宿费').click();
+    await hostPage.locator('.ant-select[data-testid="expense-category"]').click();
+    await hostPage.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '住宿费' }).first().click();
+    await hostPage.locator('.ant-select[data-testid="expense-category"]').getByText('住宿费').waitFor();
     await hostPage.getByTestId('expense-amount').fill('5000');
-    await hostPage.getByTestId('expense-date').fill('2026-01-09');
-    await hostPage.keyboard.press('Enter');
+    // The date defaults to today, inside the seminar's year.
+    const saved = hostPage.waitForResponse((r) => r.url().endsWith('/expenses') && r.request().method() === 'POST');
     await hostPage.getByTestId('expense-add').click();
+    expect((await saved).status()).toBe(201);
     // Budget 10,000 + 5,000 yuan; spent 5,000 → 33.3 % in total.
     await expect.poll(() => hostPage.getByTestId('execution-total').textContent(), { timeout: 15_000 }).toContain('33.3%');
     await hostPage.getByRole('tab', { name: '考勤' }).click();
