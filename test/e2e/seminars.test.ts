@@ -7,7 +7,10 @@ import { demoDates } from '../../src/modules/seminars/demo.ts';
  * One seminar from application to publication: the host applies (the budget checked live against
  * the limits), the department pre-approves, the ministry draws reviewers with a seed, the drawn
  * experts score it blind, the ministry approves it within the quota and publishes, and it appears
- * on the public list.
+ * on the public list; a professional enrols through the enrolment half's pages and the host
+ * admits them (the trainee gets the notice). Attendance, closing and the hours in the archive need
+ * the class to be over, which a seminar enrolled today cannot be: the enrolment half's browser
+ * test (seminar-enrolment.test.ts) follows a published seminar with past dates through them.
  */
 
 let server: E2eServer;
@@ -124,5 +127,20 @@ describe('an advanced seminar from application to publication', () => {
     await page.getByTestId('public-seminars').getByText(TITLE).waitFor();
     expect(await page.getByTestId('public-seminars').textContent()).toContain('浙江省杭州市');
     await context.close();
+  });
+
+  it('a professional enrols and the host admits them; the trainee sees the notice', async () => {
+    const trainee = await as('person.demo');
+    await trainee.goto(`${server.baseUrl}/seminar-enrolment/open`);
+    await trainee.getByTestId(`enrol-${seminarId}`).click();
+    await expect.poll(() => trainee.getByTestId(`my-status-${seminarId}`).textContent(), { timeout: 15_000 }).toBe('已报名（待录取）');
+    const host = await as('host.zj');
+    await host.goto(`${server.baseUrl}/seminar-enrolment/hosted/${seminarId}`);
+    await host.locator('[data-testid^="admit-"]').first().click();
+    await host.getByTestId('enrolees').getByText('已录取').waitFor();
+    await trainee.goto(`${server.baseUrl}/seminar-enrolment/mine`);
+    await trainee.getByTestId('seminar-notices').getByText(/您已被“.*”录取/).waitFor();
+    await host.context().close();
+    await trainee.context().close();
   });
 });

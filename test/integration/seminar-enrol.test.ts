@@ -76,6 +76,9 @@ describe('eligibility and enrolment', () => {
     expect((await senior.client.post(`${P}/seminars/${s.id}/enrol`)).json().outcome).toBe('enrolled');
   });
 
+});
+
+describe('window and publication', () => {
   it('refuses before the window opens and after it closes, and a staff account without a person', async () => {
     const s = await makePublishedSeminar(t.db, host);
     const future = await hostAdmin.request('PUT', `${P}/hosted/${s.id}/window`, { opensAt: '2099-01-01T00:00:00Z', closesAt: '2099-05-01T00:00:00Z' });
@@ -147,6 +150,9 @@ describe('designated-region preference, waiting list and admission', () => {
     expect((await b.client.get(`${P}/mine`)).json().items[0].status).toBe('enrolled');
   });
 
+});
+
+describe('admission', () => {
   it('the host admits a seat holder: the trainee sees a notice, the trail an event; declines free the seat', async () => {
     const s = await makePublishedSeminar(t.db, host, { seats: 1 });
     // One seat, held for preferred applicants while the window is open: both are preferred here.

@@ -9,6 +9,7 @@ import { oversightRoutes } from './oversight/routes.ts';
 import { hostRoutes, professionalRoutes } from './enrolment/routes.ts';
 
 export { loadDemoSeminars } from './demo.ts';
+export { loadDemoEnrolments } from './enrolment/demo.ts';
 export { recordSeminarChange } from './applications/service.ts';
 
 /**

@@ -174,6 +174,12 @@ export async function findEnrolmentById(db: Executor, seminarId: string, id: str
   return rows[0] ?? null;
 }
 
+/** The person's enrolments in these seminars, in one query. */
+export async function listEnrolmentsOfPerson(db: Executor, personId: string, seminarIds: readonly string[]): Promise<EnrolmentRow[]> {
+  if (!seminarIds.length) return [];
+  return db.query<EnrolmentRow>(`SELECT ${ENROLMENT_COLUMNS} FROM seminar_enrolments n WHERE n.person_id = $1 AND n.seminar_id = ANY($2::uuid[])`, [personId, seminarIds]);
+}
+
 /** Insert an enrolment, or re-open a withdrawn one (the unique key refuses a second live one). */
 export async function upsertEnrolment(
   tx: Executor,

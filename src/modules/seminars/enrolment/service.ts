@@ -67,11 +67,29 @@ export function seminarSummary(s: repo.SeminarRow) {
   };
 }
 
-/** Published seminars not yet started, each with its window and the caller's eligibility. */
+/** The rules of each year among `years`, read once per year. */
+export async function getRulesByYear(db: Executor, years: readonly number[]): Promise<Map<number, EnrolmentRules>> {
+  const distinct = [...new Set(years)];
+  const rules = await Promise.all(distinct.map((y) => getEnrolmentRules(db, y)));
+  return new Map(distinct.map((y, i) => [y, rules[i] ?? DEFAULT_ENROLMENT_RULES]));
+}
+
+/** Published seminars not yet started, each with its window and the caller's eligibility (no query per seminar but for a waiting place). */
 export async function listOpenSeminars(ctx: Ctx) {
   const applicant = await applicantOf(ctx);
   const rows = await repo.listUpcomingSeminars(ctx.db, chinaDate(ctx.now));
-  return { items: await Promise.all(rows.map((s) => presentForProfessional(ctx, s, applicant))) };
+  const [rules, mine] = await Promise.all([
+    getRulesByYear(ctx.db, rows.map((s) => s.year)),
+    repo.listEnrolmentsOfPerson(ctx.db, applicant.personId, rows.map((s) => s.id)),
+  ]);
+  const bySeminar = new Map(mine.map((e) => [e.seminarId, e]));
+  const items = [];
+  for (const s of rows) {
+    const e = bySeminar.get(s.id) ?? null;
+    const position = e?.status === 'waiting' ? await repo.waitingPosition(ctx.db, e) : null;
+    items.push(await presentForProfessional(ctx, s, applicant, { rules: rules.get(s.year) ?? DEFAULT_ENROLMENT_RULES, mine: e, position }));
+  }
+  return { items };
 }
 
 export async function getSeminarForProfessional(ctx: Ctx, seminarId: string) {

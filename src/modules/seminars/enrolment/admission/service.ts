@@ -3,8 +3,8 @@ import { recordAudit } from '../../../../platform/audit/record.ts';
 import { type Ctx, requireActor } from '../../../../platform/context.ts';
 import { AppError } from '../../../../platform/http/errors.ts';
 import * as repo from '../repo.ts';
-import { isValidWindow, orderWaitingList, windowState } from '../rules.ts';
-import { getEnrolmentRules, promoteWaiting, seminarSummary, windowOf } from '../service.ts';
+import { type EnrolmentRules, isValidWindow, orderWaitingList, windowState } from '../rules.ts';
+import { getEnrolmentRules, getRulesByYear, promoteWaiting, seminarSummary, windowOf } from '../service.ts';
 
 /** A published seminar hosted by the caller's organisation (which must hold the seminar_host role), or 404. */
 export async function getHostedSeminar(ctx: Ctx, seminarId: string): Promise<repo.SeminarRow> {
@@ -13,8 +13,8 @@ export async function getHostedSeminar(ctx: Ctx, seminarId: string): Promise<rep
   return s;
 }
 
-async function presentForHost(ctx: Ctx, s: repo.SeminarRow) {
-  const rules = await getEnrolmentRules(ctx.db, s.year);
+async function presentForHost(ctx: Ctx, s: repo.SeminarRow, known?: EnrolmentRules) {
+  const rules = known ?? (await getEnrolmentRules(ctx.db, s.year));
   const window = windowOf(s);
   return {
     ...seminarSummary(s),
@@ -28,7 +28,8 @@ async function presentForHost(ctx: Ctx, s: repo.SeminarRow) {
 /** The caller's hosted, published seminars. */
 export async function listHostedSeminars(ctx: Ctx) {
   const rows = await repo.listHostedSeminars(ctx.db, requireActor(ctx).grants);
-  return { items: await Promise.all(rows.map((s) => presentForHost(ctx, s))) };
+  const rules = await getRulesByYear(ctx.db, rows.map((s) => s.year));
+  return { items: await Promise.all(rows.map((s) => presentForHost(ctx, s, rules.get(s.year)))) };
 }
 
 export async function getHostSeminar(ctx: Ctx, seminarId: string) {

@@ -1,6 +1,6 @@
 import { App, Button, DatePicker, Form, Input, InputNumber, Progress, Select, Space, Table } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Dayjs } from 'dayjs';
+import dayjs, { type Dayjs } from 'dayjs';
 import { addExpense, CATEGORIES, enrolKeys, fetchExecution, yuan, type Execution, type HostSeminar } from '../api.ts';
 import { describeError } from '../../../../shared/errors.ts';
 import { useI18n, type MessageKey } from '../../../../shared/i18n.ts';
@@ -17,7 +17,7 @@ export function ExpensesTab({ seminar }: { seminar: HostSeminar }) {
   const data = useQuery({ queryKey: enrolKeys.expenses(seminar.id), queryFn: () => fetchExecution(seminar.id) });
   const add = useMutation({
     mutationFn: (v: ExpenseForm) => addExpense(seminar.id, { category: v.category, amountCents: Math.round(v.amount * 100), spentOn: v.spentOn.format('YYYY-MM-DD'), note: v.note ?? '' }),
-    onSuccess: (r) => { client.setQueryData(enrolKeys.expenses(seminar.id), r); form.resetFields(); },
+    onSuccess: (r) => { client.setQueryData(enrolKeys.expenses(seminar.id), r); form.resetFields(['amount', 'note']); },
     onError: (e: unknown) => void message.error(describeError(t, e)),
   });
   const bar = (rate: number | null) => rate === null ? '—' : <Progress percent={Math.min(100, rate)} format={() => `${rate}%`} status={rate > 100 ? 'exception' : 'normal'} size="small" />;
@@ -41,7 +41,7 @@ export function ExpensesTab({ seminar }: { seminar: HostSeminar }) {
           </Table.Summary.Row>
         )}
       />
-      <Form form={form} layout="inline" onFinish={(v) => add.mutate(v)}>
+      <Form form={form} layout="inline" initialValues={{ spentOn: dayjs() }} onFinish={(v) => add.mutate(v)}>
         <Form.Item name="category" label={t('semHost.category')} rules={[{ required: true }]}>
           <Select style={{ width: 140 }} options={CATEGORIES.map((c) => ({ value: c, label: t(`semHost.category.${c}`) }))} data-testid="expense-category" />
         </Form.Item>

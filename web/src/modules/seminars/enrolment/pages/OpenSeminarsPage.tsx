@@ -7,9 +7,29 @@ import { useI18n, type MessageKey } from '../../../../shared/i18n.ts';
 
 const WINDOW_COLOUR = { not_open: 'default', open: 'green', closed: 'red' } as const;
 
+function WindowTag({ seminar: s }: { seminar: OpenSeminar }) {
+  const { t, language } = useI18n();
+  return (
+    <Tooltip title={`${formatDateTime(language, s.window.opensAt)} – ${formatDateTime(language, s.window.closesAt)}`}>
+      <Tag color={WINDOW_COLOUR[s.window.state]}>{t(`semEnrol.window.${s.window.state}`)}</Tag>
+    </Tooltip>
+  );
+}
+
+function MyStatus({ seminar: s }: { seminar: OpenSeminar }) {
+  const { t } = useI18n();
+  if (!s.myEnrolment) return null;
+  return (
+    <Space orientation="vertical" size={0}>
+      <Tag data-testid={`my-status-${s.id}`}>{t(`semEnrol.status.${s.myEnrolment.status}`)}</Tag>
+      {s.myEnrolment.position !== null && <span>{t('semEnrol.position', { position: s.myEnrolment.position })}</span>}
+    </Space>
+  );
+}
+
 /** A professional's view: published seminars with the window, seats left, own eligibility, enrol and withdraw. */
 export function OpenSeminarsPage() {
-  const { t, language } = useI18n();
+  const { t } = useI18n();
   const { message } = App.useApp();
   const client = useQueryClient();
   const open = useQuery({ queryKey: enrolKeys.open, queryFn: fetchOpen });
@@ -34,14 +54,7 @@ export function OpenSeminarsPage() {
           { title: t('semEnrol.dates'), key: 'dates', render: (_, s) => `${s.startDate} – ${s.endDate}` },
           { title: t('semEnrol.hours'), dataIndex: 'hours', width: 70 },
           { title: t('semEnrol.seatsLeft'), key: 'seats', render: (_, s) => `${s.seatsLeft} / ${s.seats}` },
-          {
-            title: t('semEnrol.window'), key: 'window',
-            render: (_, s) => (
-              <Tooltip title={`${formatDateTime(language, s.window.opensAt)} – ${formatDateTime(language, s.window.closesAt)}`}>
-                <Tag color={WINDOW_COLOUR[s.window.state]}>{t(`semEnrol.window.${s.window.state}`)}</Tag>
-              </Tooltip>
-            ),
-          },
+          { title: t('semEnrol.window'), key: 'window', render: (_, s) => <WindowTag seminar={s} /> },
           {
             title: t('semEnrol.eligibility'), key: 'eligibility',
             render: (_, s) => (
@@ -51,15 +64,7 @@ export function OpenSeminarsPage() {
               </Space>
             ),
           },
-          {
-            title: t('semEnrol.my'), key: 'mine',
-            render: (_, s) => s.myEnrolment && (
-              <Space orientation="vertical" size={0}>
-                <Tag data-testid={`my-status-${s.id}`}>{t(`semEnrol.status.${s.myEnrolment.status}`)}</Tag>
-                {s.myEnrolment.position !== null && <span>{t('semEnrol.position', { position: s.myEnrolment.position })}</span>}
-              </Space>
-            ),
-          },
+          { title: t('semEnrol.my'), key: 'mine', render: (_, s) => <MyStatus seminar={s} /> },
           {
             key: 'actions',
             render: (_, s) => (
