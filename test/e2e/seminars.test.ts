@@ -131,6 +131,18 @@ describe('an advanced seminar from application to publication', () => {
 
   it('a professional enrols and the host admits them; the trainee sees the notice', async () => {
     const trainee = await as('person.demo');
+    // The demo person's generated title may be below the eligibility rule (intermediate or higher):
+    // the administrator records an intermediate title first, as the registry would.
+    const personId = ((await (await trainee.request.get(`${server.baseUrl}/api/auth/me`)).json()) as { me: { personId: string } }).me.personId;
+    const admin = await as('admin', ADMIN_PASSWORD);
+    const session = (await (await admin.request.get(`${server.baseUrl}/api/auth/me`)).json()) as { csrfToken: string };
+    const person = (await (await admin.request.get(`${server.baseUrl}/api/people/${personId}`)).json()) as Record<string, string>;
+    if (!['intermediate', 'deputy_senior', 'senior'].includes(person.titleLevel as string)) {
+      const body = { name: person.name, regionCode: person.regionCode, employerId: person.employerId, titleSeries: person.titleSeries || '工程技术', titleLevel: 'intermediate', specialty: person.specialty ?? '' };
+      const res = await admin.request.put(`${server.baseUrl}/api/people/${personId}`, { data: body, headers: { 'x-csrf-token': session.csrfToken } });
+      expect(res.status(), await res.text()).toBe(200);
+    }
+    await admin.context().close();
     await trainee.goto(`${server.baseUrl}/seminar-enrolment/open`);
     await trainee.getByTestId(`enrol-${seminarId}`).click();
     await expect.poll(() => trainee.getByTestId(`my-status-${seminarId}`).textContent(), { timeout: 15_000 }).toBe('已报名（待录取）');
