@@ -48,6 +48,14 @@ describe('the expert pool', () => {
     expect(await auditActions(t, e1.id)).toEqual(['seminar.expert.add', 'seminar.expert.conflict']);
   });
 
+  it('updates an expert (fields, active), audited', async () => {
+    const e5 = experts[5] as (typeof experts)[number];
+    const res = await ministry.put(`/api/seminars/experts/${e5.id}`, { name: '专家5', fields: ['biotech', 'green'], organisationId: null, affiliation: '某研究院', active: true });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ fields: ['biotech', 'green'], affiliation: '某研究院', active: true });
+    expect(await auditActions(t, e5.id)).toEqual(['seminar.expert.add', 'seminar.expert.update']);
+  });
+
   it('is kept by the ministry only', async () => {
     expect((await miit.get('/api/seminars/experts')).statusCode).toBe(403);
     expect((await (experts[0] as { client: Client }).client.get('/api/seminars/experts')).statusCode).toBe(403);
