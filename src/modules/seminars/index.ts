@@ -1,7 +1,7 @@
 import fp from 'fastify-plugin';
 import type { FastifyPluginAsync } from 'fastify';
 import './enrolment/errors.ts';
-import { hostRoutes, professionalRoutes } from './enrolment/routes.ts';
+import { hostRoutes, professionalRoutes, rulesRoutes } from './enrolment/routes.ts';
 
 export { loadDemoEnrolments } from './enrolment/demo.ts';
 
@@ -9,6 +9,7 @@ export { loadDemoEnrolments } from './enrolment/demo.ts';
 const seminars: FastifyPluginAsync = async (app) => {
   await app.register(professionalRoutes);
   await app.register(hostRoutes);
+  await app.register(rulesRoutes);
 };
 
 export const seminarsModule = fp(seminars, { name: 'seminars', dependencies: ['registry', 'learning', 'plans'] });
