@@ -100,8 +100,11 @@ describe('seminar enrolment to hours in the archive', () => {
     // Budget 10,000 + 5,000 yuan; spent 5,000 → 33.3 % in total.
     await expect.poll(() => hostPage.getByTestId('execution-total').textContent(), { timeout: 15_000 }).toContain('33.3%');
     await hostPage.getByRole('tab', { name: '考勤' }).click();
+    await hostPage.getByTestId('attendance-grid').getByText('4 / 5').waitFor();
+    const closed = hostPage.waitForResponse((r) => r.url().endsWith('/close') && r.request().method() === 'POST');
     await hostPage.getByTestId('seminar-close').click();
-    await hostPage.locator('.ant-popconfirm').getByRole('button', { name: /OK|确\s*定/ }).click();
+    await hostPage.locator('.ant-popconfirm:visible').getByRole('button', { name: /OK|确\s*定/ }).click();
+    expect((await closed).status()).toBe(200);
     const records = () => db.query<{ hours: number; form: string }>(`SELECT hours, form FROM learning_records WHERE person_id = $1 AND source = 'seminar'`, [personId]);
     await expect.poll(records, { timeout: 15_000 }).toEqual([{ hours: 40, form: 'advanced_seminar' }]);
     await hostPage.getByText('已结业', { exact: true }).waitFor();

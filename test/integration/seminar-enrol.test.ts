@@ -197,3 +197,26 @@ describe('access', () => {
     expect((await hostAdmin.get(`${P}/hosted`)).json().items.map((i: { id: string }) => i.id)).toContain(s.id);
   });
 });
+
+describe('rules of the year as data', () => {
+  it('the ministry sets a year\'s rules (audited); they apply to that year and later ones; others may read, not write', async () => {
+    const nation = await signIn(t, { username: 'sem.nation', grants: [{ role: 'national_admin', scopeType: 'nation', scopeId: '000000' }] });
+    expect((await nation.get(`${P}/rules/2097`)).json()).toEqual({
+      year: 2097, eligibility: { minTitleLevel: 'intermediate', managementPostQualifies: true }, reservedSharePct: 20, completionMinPct: 80, reportDueWorkingDays: 10,
+    });
+    const body = { eligibility: { minTitleLevel: 'junior', managementPostQualifies: false }, reservedSharePct: 50, completionMinPct: 90, reportDueWorkingDays: 15 };
+    const res = await nation.put(`${P}/rules/2097`, body);
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ year: 2097, ...body });
+    expect((await hostAdmin.put(`${P}/rules/2097`, body)).statusCode).toBe(403);
+    expect((await hostAdmin.get(`${P}/rules/2097`)).json().reservedSharePct).toBe(50);
+    expect((await nation.put(`${P}/rules/2097`, { ...body, reservedSharePct: 101 })).statusCode).toBe(400);
+    expect(await auditActions('seminar_enrolment_rules', '2097')).toEqual(['seminar.enrolment_rules']);
+    // A junior title now qualifies for a 2097 seminar, and half of 2 seats is held for preferred applicants.
+    const s = await makePublishedSeminar(t.db, host, { seats: 2, startDate: '2097-06-01', endDate: '2097-06-03', days: 3 });
+    const [a, b] = [await makeProfessional(t, employer, { titleLevel: 'junior' }), await makeProfessional(t, employer)];
+    expect((await a.client.post(`${P}/seminars/${s.id}/enrol`)).json().outcome).toBe('enrolled');
+    expect((await b.client.post(`${P}/seminars/${s.id}/enrol`)).json().outcome).toBe('waiting');
+    expect((await hostAdmin.get(`${P}/hosted/${s.id}`)).json().rules).toMatchObject({ minTitleLevel: 'junior', reservedSharePct: 50, completionMinPct: 90 });
+  });
+});

@@ -6,7 +6,7 @@ import { applicationRoutes } from './applications/routes.ts';
 import { reviewRoutes } from './review/routes.ts';
 import { selectionRoutes } from './selection/routes.ts';
 import { oversightRoutes } from './oversight/routes.ts';
-import { hostRoutes, professionalRoutes } from './enrolment/routes.ts';
+import { hostRoutes, professionalRoutes, rulesRoutes } from './enrolment/routes.ts';
 
 export { loadDemoSeminars } from './demo.ts';
 export { loadDemoEnrolments } from './enrolment/demo.ts';
@@ -23,6 +23,7 @@ const seminars: FastifyPluginAsync = async (app) => {
   await app.register(oversightRoutes);
   await app.register(professionalRoutes);
   await app.register(hostRoutes);
+  await app.register(rulesRoutes);
 };
 
 export const seminarsModule = fp(seminars, { name: 'seminars', dependencies: ['registry', 'learning', 'plans'] });

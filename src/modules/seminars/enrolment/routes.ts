@@ -1,10 +1,12 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { closeSeminar, getSummaryReport, rateSeminar, submitSummaryReport } from '../closing/service.ts';
 import { getAttendance, getExecution, markAttendance, recordExpense } from '../running/service.ts';
-import { admitEnrolee, declineEnrolee, fillSeatsFromWaitingList, getHostSeminar, listEnrolees, listHostedSeminars, setEnrolmentWindow } from './admission/service.ts';
+import {
+  admitEnrolee, declineEnrolee, fillSeatsFromWaitingList, getHostSeminar, getYearRules, listEnrolees, listHostedSeminars, setEnrolmentWindow, setYearRules,
+} from './admission/service.ts';
 import {
   AttendanceBody, AttendanceResponse, CloseResponse, EnroleeList, EnroleeParams, ExecutionResponse, ExpenseBody, FillResponse, HostSeminar, HostSeminarList, MySeminars,
-  ProfessionalSeminar, ProfessionalSeminarList, RatingBody, RatingResponse, ReportBody, ReportResponse, SeminarParams, WindowBody,
+  ProfessionalSeminar, ProfessionalSeminarList, RatingBody, RatingResponse, ReportBody, ReportResponse, RulesBody, RulesResponse, SeminarParams, WindowBody, YearParams,
 } from './schemas.ts';
 import { enrolInSeminar, getSeminarForProfessional, listMySeminars, listOpenSeminars, withdrawFromSeminar } from './service.ts';
 
@@ -61,5 +63,15 @@ export const hostRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(`${H}/:id/report`, { config, schema: { tags, params: SeminarParams, response: { 200: ReportResponse } } }, async (req) => getSummaryReport(req.ctx, req.params.id));
   app.post(`${H}/:id/report`, { config, schema: { tags, params: SeminarParams, body: ReportBody, response: { 201: ReportResponse } } }, async (req, reply) =>
     reply.status(201).send(await submitSummaryReport(req.ctx, req.params.id, req.body)),
+  );
+};
+
+/** The ministry: the enrolment rules of a year, as data. */
+export const rulesRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.get(`${P}/rules/:year`, { config: { permission: 'seminar.read' }, schema: { tags, params: YearParams, response: { 200: RulesResponse } } }, async (req) =>
+    getYearRules(req.ctx, req.params.year),
+  );
+  app.put(`${P}/rules/:year`, { config: { permission: 'seminar.manage' }, schema: { tags, params: YearParams, body: RulesBody, response: { 200: RulesResponse } } }, async (req) =>
+    setYearRules(req.ctx, req.params.year, req.body),
   );
 };

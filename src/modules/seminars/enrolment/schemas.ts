@@ -1,6 +1,6 @@
 import { Type } from 'typebox';
 import { DateTime, Uuid } from '../../../platform/http/schemas.ts';
-import { RATING_CRITERIA } from './rules.ts';
+import { RATING_CRITERIA, TITLE_LEVELS } from './rules.ts';
 
 const lit = <T extends readonly string[]>(values: T) => Type.Union(values.map((v) => Type.Literal(v)));
 const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
@@ -101,3 +101,16 @@ export const RatingBody = Type.Object({
   comment: Type.Optional(Type.String({ maxLength: 2000 })),
 }, { additionalProperties: false });
 export const RatingResponse = Type.Object({ rated: Type.Boolean() });
+
+export const YearParams = Type.Object({ year: Type.Integer({ minimum: 2000, maximum: 2100 }) }, { additionalProperties: false });
+export const RulesBody = Type.Object({
+  eligibility: Type.Object({ minTitleLevel: lit(TITLE_LEVELS), managementPostQualifies: Type.Boolean() }, { additionalProperties: false }),
+  reservedSharePct: Type.Integer({ minimum: 0, maximum: 100 }),
+  completionMinPct: Type.Integer({ minimum: 1, maximum: 100 }),
+  reportDueWorkingDays: Type.Integer({ minimum: 1, maximum: 60 }),
+}, { additionalProperties: false });
+export const RulesResponse = Type.Object({
+  year: Type.Integer(),
+  eligibility: Type.Object({ minTitleLevel: Type.String(), managementPostQualifies: Type.Boolean() }),
+  reservedSharePct: Type.Integer(), completionMinPct: Type.Integer(), reportDueWorkingDays: Type.Integer(),
+});

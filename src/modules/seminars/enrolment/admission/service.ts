@@ -113,3 +113,18 @@ export async function fillSeatsFromWaitingList(ctx: Ctx, seminarId: string): Pro
   });
   return { moved };
 }
+
+/** The year's enrolment rules as stored (or inherited, or the defaults), for the ministry's form. */
+export async function getYearRules(ctx: Ctx, year: number): Promise<EnrolmentRules & { year: number }> {
+  return { year, ...(await getEnrolmentRules(ctx.db, year)) };
+}
+
+/** The ministry sets a year's enrolment rules (eligibility, reserved share, completion, report due); audited. */
+export async function setYearRules(ctx: Ctx, year: number, rules: EnrolmentRules): Promise<EnrolmentRules & { year: number }> {
+  await ctx.db.transaction(async (tx) => {
+    const before = await repo.findEnrolmentRules(tx, year);
+    await repo.upsertEnrolmentRules(tx, year, rules);
+    await recordAudit(tx, ctx, { action: 'seminar.enrolment_rules', entity: 'seminar_enrolment_rules', entityId: String(year), before, after: rules });
+  });
+  return getYearRules(ctx, year);
+}
