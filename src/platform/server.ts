@@ -15,6 +15,7 @@ import { loadDemoData } from '../modules/registry/demo.ts';
 import { loadDemoLearning } from '../modules/learning/index.ts';
 import { loadDemoCourses } from '../modules/courses/index.ts';
 import { loadDemoPlans } from '../modules/plans/index.ts';
+import { loadDemoEnrolments, loadDemoSeminars } from '../modules/seminars/index.ts';
 
 export { WEB_DIST } from './paths.ts';
 
@@ -44,6 +45,9 @@ export async function prepareDatabase(db: Database, config: Config, pii: Ctx['pi
       await loadDemoLearning(ctx);
       await loadDemoCourses(ctx);
       await loadDemoPlans(ctx);
+      const seminarAccounts = await loadDemoSeminars(ctx, { password: demo.password });
+      if (seminarAccounts) log(`高级研修演示账号 / seminar demo accounts: ${seminarAccounts.join(', ')}`);
+      await loadDemoEnrolments(ctx);
       log('已载入演示数据 / demo data loaded: 浙江 330000, 广东 440000');
       if (demo.generatedPassword) log(`演示账号密码 / password of all demo accounts: ${demo.password}`);
     }

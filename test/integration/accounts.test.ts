@@ -104,7 +104,7 @@ describe('self-registration and review of a professional', () => {
     const review = await orgAdmin.post(`/api/accounts/${accountId}/review`, { decision: 'approve' });
     expect(review.json()).toEqual({ id: accountId, status: 'active' });
     const me = (await (await login(t, idNumber, PASSWORD)).get('/api/auth/me')).json().me;
-    expect(me).toMatchObject({ kind: 'professional', username: idNumber, displayName: '陈注册', mustChangePassword: false, permissions: ['self.read', 'learning.self', 'course.learn'] });
+    expect(me).toMatchObject({ kind: 'professional', username: idNumber, displayName: '陈注册', mustChangePassword: false, permissions: ['self.read', 'learning.self', 'course.learn', 'seminar.enrol'] });
     expect(me.grants).toEqual([{ role: 'professional', scopeType: 'organisation', scopeId: org.id, scopeName: org.name }]);
     expect(await auditActions(accountId)).toEqual(expect.arrayContaining(['account.registered', 'account.approved', 'account.login']));
   });

@@ -41,6 +41,8 @@ const PUBLIC_GETS = [
   // The public course catalogue and public-subject lists; course files, whose service lets anyone
   // have only a published course's cover.
   '/api/public/courses', '/api/public/courses/:id', '/api/courses/:id/media/:mediaId', '/api/public/public-subjects/:regionCode/:year',
+  // The published list of approved advanced seminars (seminars).
+  '/api/public/seminars',
 ];
 const PUBLIC = new Set([
   'POST /api/auth/login',
@@ -108,6 +110,9 @@ describe('with a session but without the permission', () => {
     'GET /api/auth/me', 'HEAD /api/auth/me', 'POST /api/auth/password', 'POST /api/auth/logout',
     'GET /api/learning/rules/:regionCode/:year', 'HEAD /api/learning/rules/:regionCode/:year',
     'GET /api/learning/records/:id/evidence/:evidenceId', 'HEAD /api/learning/records/:id/evidence/:evidenceId',
+    // An expert's own seminar reviews (seminar.review): the rubric, the blind assignments, scoring, declaring a conflict.
+    'GET /api/seminars/rubric', 'HEAD /api/seminars/rubric', 'GET /api/seminars/reviews/mine', 'HEAD /api/seminars/reviews/mine',
+    'POST /api/seminars/reviews/:id/score', 'POST /api/seminars/reviews/:id/conflict',
   ];
 
   it('an expert, who holds no registry permission, gets 403 FORBIDDEN from every route needing one', async () => {

@@ -54,6 +54,17 @@ const PlansPage = page(() => import('./modules/plans/pages/PlansPage.tsx'), (m) 
 const PlanDetailPage = page(() => import('./modules/plans/pages/PlanDetailPage.tsx'), (m) => m.PlanDetailPage);
 const PlanSummariesPage = page(() => import('./modules/plans/pages/SummariesPage.tsx'), (m) => m.SummariesPage);
 const PlanDashboardPage = page(() => import('./modules/plans/pages/DashboardPage.tsx'), (m) => m.DashboardPage);
+const SeminarsPage = page(() => import('./modules/seminars/pages/SeminarsPage.tsx'), (m) => m.SeminarsPage);
+const SeminarFormPage = page(() => import('./modules/seminars/pages/ApplicationFormPage.tsx'), (m) => m.ApplicationFormPage);
+const SeminarDetailPage = page(() => import('./modules/seminars/pages/SeminarDetailPage.tsx'), (m) => m.SeminarDetailPage);
+const SeminarManagePage = page(() => import('./modules/seminars/pages/ManagePage.tsx'), (m) => m.ManagePage);
+const SeminarReviewsPage = page(() => import('./modules/seminars/pages/ReviewsPage.tsx'), (m) => m.ReviewsPage);
+const SeminarOversightPage = page(() => import('./modules/seminars/pages/OversightPage.tsx'), (m) => m.OversightPage);
+const PublicSeminarsPage = page(() => import('./modules/seminars/pages/PublicSeminarsPage.tsx'), (m) => m.PublicSeminarsPage);
+const OpenSeminarsPage = page(() => import('./modules/seminars/enrolment/pages/OpenSeminarsPage.tsx'), (m) => m.OpenSeminarsPage);
+const MySeminarsPage = page(() => import('./modules/seminars/enrolment/pages/MySeminarsPage.tsx'), (m) => m.MySeminarsPage);
+const HostedSeminarsPage = page(() => import('./modules/seminars/enrolment/pages/HostedSeminarsPage.tsx'), (m) => m.HostedSeminarsPage);
+const HostSeminarPage = page(() => import('./modules/seminars/enrolment/pages/HostSeminarPage.tsx'), (m) => m.HostSeminarPage);
 
 function AppRoutes() {
   return (
@@ -62,6 +73,7 @@ function AppRoutes() {
         <Route path="/login" element={<LoginPage />} />
         <Route path="/register" element={<RegisterPage />} />
         <Route path="/catalogue" element={<PublicCataloguePage />} />
+        <Route path="/public/seminars" element={<PublicSeminarsPage />} />
         <Route
           element={
             <RequireAuth>
@@ -94,6 +106,17 @@ function AppRoutes() {
           <Route path="plans/dashboard" element={<PlanDashboardPage />} />
           <Route path="plans/summaries" element={<PlanSummariesPage />} />
           <Route path="plans/:id" element={<PlanDetailPage />} />
+          <Route path="seminars" element={<SeminarsPage />} />
+          <Route path="seminars/new" element={<SeminarFormPage />} />
+          <Route path="seminars/manage" element={<SeminarManagePage />} />
+          <Route path="seminars/reviews" element={<SeminarReviewsPage />} />
+          <Route path="seminars/oversight" element={<SeminarOversightPage />} />
+          <Route path="seminars/:id" element={<SeminarDetailPage />} />
+          <Route path="seminars/:id/edit" element={<SeminarFormPage />} />
+          <Route path="seminar-enrolment/open" element={<OpenSeminarsPage />} />
+          <Route path="seminar-enrolment/mine" element={<MySeminarsPage />} />
+          <Route path="seminar-enrolment/hosted" element={<HostedSeminarsPage />} />
+          <Route path="seminar-enrolment/hosted/:id" element={<HostSeminarPage />} />
           <Route path="password" element={<ChangePasswordPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>

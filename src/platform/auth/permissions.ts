@@ -63,6 +63,17 @@ export const PERMISSIONS = [
   'plan.manage',
   'plan.split',
   'plan.summary.submit',
+  // Advanced seminars (issue 6): read in scope; a host applies and runs its seminars; the
+  // competent department pre-reviews; an expert scores what is assigned; the ministry manages
+  // the call, the expert pool, the draw, selection and publication; oversight views; enrol.
+  'seminar.read',
+  'seminar.apply',
+  'seminar.host',
+  'seminar.prereview',
+  'seminar.review',
+  'seminar.manage',
+  'seminar.oversight',
+  'seminar.enrol',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -94,11 +105,13 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     ...ADMIN_BASE, 'account.manage', 'learning.record.confirm', 'learning.rules.manage', 'learning.apikey.manage',
     'course.read', 'course.review', 'course.xapi.read', 'course.catalogue.manage',
     'plan.read', 'plan.split', 'plan.summary.submit',
+    'seminar.read', 'seminar.oversight',
   ],
   // Industry departments oversee the people of their sector but do not edit employers' data.
   department_admin: [
     'organisation.read', 'person.read', 'account.read', 'learning.record.read', 'learning.compliance.read',
     'plan.read', 'plan.split', 'plan.summary.submit',
+    'seminar.read', 'seminar.prereview', 'seminar.oversight',
   ],
   organisation_admin: [
     ...ADMIN_BASE.filter((p) => p !== 'organisation.write' && p !== 'organisation.import'),
@@ -110,10 +123,15 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     // Only takes effect for a training institution or CE base (the courses service checks the roles).
     'course.read',
     'course.write',
+    // Only takes effect for a seminar host (the seminars service checks the organisation's roles).
+    'seminar.read',
+    'seminar.apply',
+    'seminar.host',
   ],
-  expert: ['self.read'],
-  inspector: ['organisation.read', 'person.read', 'learning.record.read', 'learning.compliance.read', 'course.read', 'plan.read'],
-  professional: ['self.read', 'learning.self', 'course.learn'],
+  expert: ['self.read', 'seminar.review'],
+  inspector: ['organisation.read', 'person.read', 'learning.record.read', 'learning.compliance.read', 'course.read', 'plan.read',
+    'seminar.read', 'seminar.oversight'],
+  professional: ['self.read', 'learning.self', 'course.learn', 'seminar.enrol'],
   api_reporter: ['learning.report'],
   api_linkage: ['learning.compliance.query'],
   api_lrs: ['course.xapi.read'],

@@ -20,6 +20,7 @@ import { AppError } from './errors.ts';
 import { registryModule } from '../../modules/registry/index.ts';
 import { learningModule } from '../../modules/learning/index.ts';
 import { plansModule } from '../../modules/plans/index.ts';
+import { seminarsModule } from '../../modules/seminars/index.ts';
 import { createThrowawaySigner, credentialsModule } from '../../modules/credentials/index.ts';
 import { coursesModule } from '../../modules/courses/index.ts';
 import { resolveSession } from '../../modules/registry/accounts/index.ts';
@@ -83,6 +84,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(registryModule, { secureCookies: deps.secureCookies ?? false });
   await app.register(learningModule);
   await app.register(plansModule);
+  await app.register(seminarsModule);
   // Without a signer (benchmarks, tests that issue no proofs) a key that lives only in this process.
   const signer = deps.signer ?? createThrowawaySigner();
   await app.register(credentialsModule, { signer, publicUrl: deps.publicUrl ?? null });

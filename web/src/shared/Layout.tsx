@@ -7,6 +7,7 @@ import type { CoursePermission } from '../modules/courses/enums.ts';
 import { useAuth } from './auth.tsx';
 import { labelFor, type Permission } from './enums.ts';
 import { useI18n, type MessageKey } from './i18n.ts';
+import { SEMINARS_GROUP, SEMINARS_MENU } from '../modules/seminars/menu.ts';
 
 type MenuEntry = { path: string; label: MessageKey; permission?: Permission | LearningPermission | CoursePermission };
 
@@ -50,8 +51,16 @@ const PLANS_MENU: readonly MenuEntry[] = [
   { path: '/plans', label: 'menu.plans.list', permission: 'plan.read' },
 ];
 
+// The seminar enrolment group (高级研修报名): professionals enrol, hosts run their seminars.
+const SEMINAR_ENROLMENT_GROUP = 'seminar-enrolment';
+const SEMINAR_ENROLMENT_MENU: readonly MenuEntry[] = [
+  { path: '/seminar-enrolment/open', label: 'menu.seminarEnrolment.open', permission: 'seminar.enrol' },
+  { path: '/seminar-enrolment/mine', label: 'menu.seminarEnrolment.mine', permission: 'seminar.enrol' },
+  { path: '/seminar-enrolment/hosted', label: 'menu.seminarEnrolment.hosted', permission: 'seminar.host' },
+];
+
 function selectedKey(pathname: string): string {
-  const match = [...MENU, ...LEARNING_MENU, ...COURSES_MENU, ...PLANS_MENU].sort((a, b) => b.path.length - a.path.length).filter((m) => m.path !== '/' && (pathname === m.path || pathname.startsWith(`${m.path}/`)));
+  const match = [...MENU, ...LEARNING_MENU, ...COURSES_MENU, ...PLANS_MENU, ...SEMINARS_MENU, ...SEMINAR_ENROLMENT_MENU].sort((a, b) => b.path.length - a.path.length).filter((m) => m.path !== '/' && (pathname === m.path || pathname.startsWith(`${m.path}/`)));
   return match[0]?.path ?? '/';
 }
 
@@ -110,6 +119,8 @@ export function Layout() {
   const learning = visible(LEARNING_MENU);
   const courses = visible(COURSES_MENU);
   const plans = visible(PLANS_MENU);
+  const seminars = visible(SEMINARS_MENU);
+  const seminarEnrolment = visible(SEMINAR_ENROLMENT_MENU);
   const main = visible(MENU);
   // The learning group goes before the account's own entry (修改密码), which stays last.
   const items: MenuProps['items'] = [
@@ -117,6 +128,8 @@ export function Layout() {
     ...(learning.length > 0 ? [{ key: LEARNING_GROUP, label: t('menu.learning'), children: learning }] : []),
     { key: COURSES_GROUP, label: t('menu.courses'), children: courses },
     ...(plans.length > 0 ? [{ key: PLANS_GROUP, label: t('menu.plans'), children: plans }] : []),
+    { key: SEMINARS_GROUP, label: t('menu.seminars'), children: seminars },
+    ...(seminarEnrolment.length > 0 ? [{ key: SEMINAR_ENROLMENT_GROUP, label: t('menu.seminarEnrolment'), children: seminarEnrolment }] : []),
     ...main.slice(-1),
   ];
 
@@ -126,7 +139,7 @@ export function Layout() {
         <div style={{ color: '#fff', padding: '16px 20px', fontSize: 20, fontWeight: 600, whiteSpace: 'nowrap', overflow: 'hidden' }}>
           {t('app.name')}
         </div>
-        <Menu theme="dark" mode="inline" selectedKeys={[selectedKey(location.pathname)]} defaultOpenKeys={[LEARNING_GROUP, COURSES_GROUP, PLANS_GROUP]} items={items} />
+        <Menu theme="dark" mode="inline" selectedKeys={[selectedKey(location.pathname)]} defaultOpenKeys={[LEARNING_GROUP, COURSES_GROUP, PLANS_GROUP, SEMINARS_GROUP, SEMINAR_ENROLMENT_GROUP]} items={items} />
       </AntLayout.Sider>
       <AntLayout>
         <AntLayout.Header

@@ -222,6 +222,8 @@ export type CourseCompletion = {
   hours: number;
   startDate: string;
   endDate: string;
+  /** A closed advanced seminar writes source 'seminar', form 'advanced_seminar'; default an online course. */
+  kind?: 'online_course' | 'seminar';
 };
 
 /**
@@ -236,8 +238,8 @@ export async function recordCourseCompletion(tx: Executor, ctx: Ctx, input: Cour
   if (!place) throw new AppError('PERSON_NOT_FOUND');
   const id = await repo.insertRecordOnce(tx, {
     id: uuidv7(), provinceCode: place.provinceCode, personId: input.personId, employerId: place.employerId, year: input.year,
-    category: input.category, form: 'online', title: input.title, providerId: input.providerId, providerName: input.providerName,
-    startDate: input.startDate, endDate: input.endDate, hours: input.hours, field: input.field, source: 'online_course', status: 'approved',
+    category: input.category, form: input.kind === 'seminar' ? 'advanced_seminar' : 'online', title: input.title, providerId: input.providerId, providerName: input.providerName,
+    startDate: input.startDate, endDate: input.endDate, hours: input.hours, field: input.field, source: input.kind ?? 'online_course', status: 'approved',
     providerRecordId: input.completionKey, createdBy: null,
   });
   if (!id) return null;

@@ -1,6 +1,8 @@
 import { learningEn } from '../../modules/learning/locales/en.ts';
 import { coursesEn } from '../../modules/courses/locales/en.ts';
 import { plansEn } from '../../modules/plans/locales/en.ts';
+import { seminarsEn } from '../../modules/seminars/locales/en.ts';
+import { seminarEnrolmentEn } from '../../modules/seminars/enrolment/locales/en.ts';
 import type { MessageKey } from './zh-CN.ts';
 
 // Typed against the Chinese catalog: a missing or extra key fails the type check.
@@ -253,4 +255,6 @@ export const en: Record<MessageKey, string> = {
   ...learningEn,
   ...coursesEn,
   ...plansEn,
+  ...seminarsEn,
+  ...seminarEnrolmentEn,
 };

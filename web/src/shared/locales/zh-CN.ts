@@ -1,6 +1,8 @@
 import { learningZhCN } from '../../modules/learning/locales/zh-CN.ts';
 import { coursesZhCN } from '../../modules/courses/locales/zh-CN.ts';
 import { plansZhCN } from '../../modules/plans/locales/zh-CN.ts';
+import { seminarsZhCN } from '../../modules/seminars/locales/zh-CN.ts';
+import { seminarEnrolmentZhCN } from '../../modules/seminars/enrolment/locales/zh-CN.ts';
 
 // Chinese is the reference catalog: its keys define MessageKey, and en.ts must provide every one.
 // A module with many messages keeps them in its own folder, spread in here.
@@ -253,6 +255,8 @@ export const zhCN = {
   ...learningZhCN,
   ...coursesZhCN,
   ...plansZhCN,
+  ...seminarsZhCN,
+  ...seminarEnrolmentZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

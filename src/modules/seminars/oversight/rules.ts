@@ -1,0 +1,36 @@
+// Pure rules of the oversight views: report due dates and execution rates.
+
+/** Reports are due within this many working days after the class ends (DOMAIN.md §6). */
+export const REPORT_WORKING_DAYS = 10;
+
+/** The date `n` working days (Monday–Friday; public holidays are not modelled) after `date` (YYYY-MM-DD). */
+export function addWorkingDays(date: string, n: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  let left = n;
+  while (left > 0) {
+    d.setUTCDate(d.getUTCDate() + 1);
+    const day = d.getUTCDay();
+    if (day !== 0 && day !== 6) left--;
+  }
+  return d.toISOString().slice(0, 10);
+}
+
+/** Today's date in China (UTC+8). */
+export function chinaDate(now: Date): string {
+  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+}
+
+/**
+ * Days a report is late: after the due date (end of that day, China time), counting calendar
+ * days, until it was submitted or, if not yet submitted, until today. 0 when not late.
+ */
+export function daysLate(dueDate: string, submittedAt: Date | null, now: Date): number {
+  const until = submittedAt ? chinaDate(submittedAt) : chinaDate(now);
+  const diff = Math.round((Date.parse(`${until}T00:00:00Z`) - Date.parse(`${dueDate}T00:00:00Z`)) / 86_400_000);
+  return Math.max(0, diff);
+}
+
+/** Execution rate in percent with one decimal: spent / budget; null without a budget. */
+export function executionRate(spentCents: number, budgetCents: number): number | null {
+  return budgetCents > 0 ? Math.round((spentCents / budgetCents) * 1000) / 10 : null;
+}
