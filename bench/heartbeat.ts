@@ -7,17 +7,12 @@
 // real use. Prints req/s, p50/p99, the ratio (target ≥ 30 %) and, on PostgreSQL, the study
 // credited per learner against the seconds it played.
 import http from 'node:http';
-import { type ChildProcess, spawn } from 'node:child_process';
-import path from 'node:path';
-import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { createTempPgDatabase } from './db.ts';
 import { percentile } from './load.ts';
-import { READY_PREFIX } from './serve.ts';
+import { startChild } from './child.ts';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const TARGET = 0.3;
 const { values } = parseArgs({
   options: {
@@ -31,25 +26,6 @@ const engine = values.engine === 'pglite' ? 'pglite' : 'pg';
 const connections = Math.min(256, Math.max(1, Number(values.connections)));
 const durationMs = Math.min(60, Number(values.duration)) * 1000;
 const warmupMs = Math.min(30, Number(values.warmup)) * 1000;
-
-type Child = { info: Record<string, unknown>; stop: () => Promise<void> };
-
-function startChild(script: string, args: string[]): Promise<Child> {
-  const child: ChildProcess = spawn(process.execPath, [...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir=' + process.env.BENCH_CPU_PROF] : []), '--import', 'tsx', path.join(ROOT, 'bench', script), ...args], { cwd: ROOT, stdio: ['pipe', 'pipe', 'inherit'], env: { ...process.env, NODE_ENV: 'production' } });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const stop = async () => {
-    if (child.exitCode !== null || child.signalCode !== null) return;
-    child.kill('SIGTERM');
-    await exited;
-  };
-  return new Promise((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`${script} exited (code ${code})`)));
-    createInterface({ input: child.stdout as NodeJS.ReadableStream }).on('line', (line) => {
-      if (line.startsWith(READY_PREFIX)) resolve({ info: JSON.parse(line.slice(READY_PREFIX.length)) as Record<string, unknown>, stop });
-      else console.log(`  [${script}] ${line}`);
-    });
-  });
-}
 
 type Caller = { path: string; headers: Record<string, string>; body: (n: number) => string };
 type Result = { requests: number; non2xx: number; rps: number; p50Ms: number; p99Ms: number };

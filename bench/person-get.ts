@@ -1,18 +1,13 @@
 // Benchmark 2: GET /api/people/:id on the full app (session cookie → actor, permission check,
 // scoped query, response schema) against a bare Fastify handler returning a constant JSON.
 // Each server runs in its own child process; the load generator runs in this one.
-import { type ChildProcess, spawn } from 'node:child_process';
-import path from 'node:path';
-import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
 import { type CpuShare, CpuProbe } from './cpu.ts';
 import { type Engine, createTempPgDatabase } from './db.ts';
 import { type LoadResult, runLoad } from './load.ts';
 import { wantsProfile } from './people-import.ts';
-import { READY_PREFIX } from './serve.ts';
+import { startChild } from './child.ts';
 
 export const GET_TARGET = 0.4;
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const DEMO_PASSWORD = 'Bench#Demo2024';
 
 export type GetOptions = {
@@ -40,40 +35,6 @@ export type GetResult = {
   ratio: number;
   layers: Layer[] | null;
 };
-
-type Child = { pid: number; info: Record<string, unknown>; stop: () => Promise<void> };
-
-/** Start `node --import tsx bench/<script>` and wait for its ready line. */
-function startChild(script: string, args: string[], log: (line: string) => void, timeoutMs = 180_000): Promise<Child> {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'bench', script), ...args], {
-    cwd: ROOT,
-    stdio: ['pipe', 'pipe', 'inherit'],
-    env: { ...process.env, NODE_ENV: 'production' },
-  });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const stop = async () => {
-    if (child.exitCode !== null || child.signalCode !== null) return;
-    child.kill('SIGTERM');
-    const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-    await exited;
-    clearTimeout(timer);
-  };
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      void stop();
-      reject(new Error(`${script} was not ready after ${timeoutMs} ms`));
-    }, timeoutMs);
-    child.once('exit', (code, signal) => {
-      clearTimeout(timer);
-      reject(new Error(`${script} exited before it was ready (code ${code}, signal ${signal})`));
-    });
-    createInterface({ input: child.stdout as NodeJS.ReadableStream }).on('line', (line) => {
-      if (!line.startsWith(READY_PREFIX)) return log(`  [${script}] ${line}`);
-      clearTimeout(timer);
-      resolve({ pid: child.pid as number, info: JSON.parse(line.slice(READY_PREFIX.length)) as Record<string, unknown>, stop });
-    });
-  });
-}
 
 /** Sign in through the API as a browser would; returns the session cookie. */
 async function login(port: number, username: string, password: string): Promise<string> {
@@ -145,7 +106,7 @@ export async function runPersonGetBench(engine: Engine, options: GetOptions): Pr
   const seconds = `${options.warmupMs / 1000} s warm-up + ${options.durationMs / 1000} s`;
 
   log(`[get/${engine}] baseline: bare Fastify constant JSON (child process), ${options.connections} connections, ${seconds}`);
-  const bareChild = await startChild('server-bare.ts', [], log);
+  const bareChild = await startChild('server-bare.ts', [], { log });
   let bare: Measured;
   try {
     const url = `http://127.0.0.1:${Number(bareChild.info.port)}/api/people/01900000-0000-7000-8000-000000000000`;
@@ -159,7 +120,7 @@ export async function runPersonGetBench(engine: Engine, options: GetOptions): Pr
   try {
     const args = ['--engine', engine, '--password', DEMO_PASSWORD, ...(temp ? ['--db-url', temp.url] : [])];
     log(`[get/${engine}] full app (child process) on ${temp ? `PostgreSQL database ${temp.name}` : 'in-memory PGlite'} with demo data`);
-    const appChild = await startChild('server-app.ts', args, log);
+    const appChild = await startChild('server-app.ts', args, { log });
     try {
       const port = Number(appChild.info.port);
       const cookie = await login(port, String(appChild.info.username), DEMO_PASSWORD);

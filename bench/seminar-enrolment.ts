@@ -6,17 +6,12 @@
 // SEATS hold seats and the rest wait, and that no answer is a 5xx; prints the burst throughput
 // (requests / wall time) and p99 latency, and the same burst against a bare Fastify handler.
 import http from 'node:http';
-import { type ChildProcess, spawn } from 'node:child_process';
-import path from 'node:path';
-import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createTempPgDatabase, engineLabel } from './db.ts';
 import { writeDocsSection } from './docs-section.ts';
 import { percentile } from './load.ts';
-import { READY_PREFIX } from './serve.ts';
+import { startChild } from './child.ts';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { values } = parseArgs({
   options: {
     engine: { type: 'string', default: 'pg' },
@@ -30,25 +25,6 @@ const engine = values.engine === 'pglite' ? 'pglite' : 'pg';
 const PEOPLE = Math.min(2000, Math.max(1, Number(values.people)));
 const SEATS = Math.min(1000, Math.max(1, Number(values.seats)));
 const ROUNDS = Math.min(10, Math.max(1, Number(values.rounds)));
-
-type Child = { info: Record<string, unknown>; stop: () => Promise<void> };
-
-function startChild(script: string, args: string[]): Promise<Child> {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'bench', script), ...args], { cwd: ROOT, stdio: ['pipe', 'pipe', 'inherit'], env: { ...process.env, NODE_ENV: 'production' } });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const stop = async () => {
-    if (child.exitCode !== null || child.signalCode !== null) return;
-    child.kill('SIGTERM');
-    await exited;
-  };
-  return new Promise((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`${script} exited (code ${code})`)));
-    createInterface({ input: child.stdout as NodeJS.ReadableStream }).on('line', (line) => {
-      if (line.startsWith(READY_PREFIX)) resolve({ info: JSON.parse(line.slice(READY_PREFIX.length)) as Record<string, unknown>, stop });
-      else console.log(`  [${script}] ${line}`);
-    });
-  });
-}
 
 type Session = { cookie: string; csrf: string };
 type Answer = { status: number; body: string; ms: number };
