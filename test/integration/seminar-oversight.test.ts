@@ -97,6 +97,17 @@ describe('the ministry\'s oversight of the year', () => {
     expect(byId.get(y)).toMatchObject({ dueDate: '2025-06-26', submittedAt: null });
     expect(byId.get(y)?.daysLate).toBeGreaterThan(150);
   });
+
+  it('counts the due date by the working-day calendar: a day off within the ten working days moves it', async () => {
+    const listed = (await t.app.inject({ method: 'GET', url: `/api/public/calendar/${YEAR}` })).json().days as { day: string; working: boolean; name: string }[];
+    const days = [...listed.map(({ day, working, name }) => ({ day, working, name })), { day: `${YEAR}-06-20`, working: false, name: '临时放假' }];
+    expect((await ministry.put(`/api/calendar/${YEAR}`, { days })).statusCode).toBe(200);
+    const again = (await ministry.get(`/api/seminars/oversight?year=${YEAR}`)).json() as Oversight;
+    const byId = new Map(again.lateReports.map((r) => [r.id, r]));
+    // Y has not reported: its due date follows the calendar; X keeps the one recorded when it reported.
+    expect(byId.get(y)).toMatchObject({ dueDate: `${YEAR}-06-27` });
+    expect(byId.get(x)).toMatchObject({ dueDate: `${YEAR}-06-26` });
+  });
 });
 
 describe('scope', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  DEFAULT_ENROLMENT_RULES, type Applicant, type SeatState, addWorkingDays, canTakeSeat, checkEligibility, enrolmentWindow, executionRate, isCompleted,
+  DEFAULT_ENROLMENT_RULES, type Applicant, type SeatState, canTakeSeat, checkEligibility, enrolmentWindow, executionRate, isCompleted,
   isReportLate, isValidWindow, orderWaitingList, pickPromotions, preferenceReasons, reservedSeats, satisfaction, seminarDates, windowState,
 } from '../../src/modules/seminars/enrolment/rules.ts';
 
@@ -95,13 +95,6 @@ describe('the enrolment window', () => {
 describe('completion, report deadline, figures', () => {
   it.each([[4, 5, 80, true], [3, 5, 80, false], [5, 5, 100, true], [4, 5, 100, false], [0, 0, 80, false]])('%i of %i days at %i %% → %s', (present, days, pct, done) => {
     expect(isCompleted(present, days, pct)).toBe(done);
-  });
-  it('counts 10 working days Monday to Friday after the end date', () => {
-    // Friday 2026-06-05 + 10 working days → Friday 2026-06-19.
-    expect(addWorkingDays('2026-06-05', 10)).toBe('2026-06-19');
-    // Sunday → the next two weeks' working days.
-    expect(addWorkingDays('2026-06-07', 10)).toBe('2026-06-19');
-    expect(addWorkingDays('2026-06-03', 1)).toBe('2026-06-04');
   });
   it('is late only after the due day in China time', () => {
     expect(isReportLate('2026-06-19', new Date('2026-06-19T15:59:00Z'))).toBe(false);

@@ -8,6 +8,7 @@ import { AuthProvider, FullPageSpin, RequireAuth } from './shared/auth.tsx';
 import { I18nProvider, useI18n } from './shared/i18n.ts';
 import { Layout } from './shared/Layout.tsx';
 import { NotFoundPage } from './shared/NotFoundPage.tsx';
+import { CalendarPage } from './modules/calendar/CalendarPage.tsx';
 
 // antd ships its locales as CommonJS: TypeScript (NodeNext) sees the module object, the bundler
 // already hands over its `default`; accept both.
@@ -117,6 +118,7 @@ function AppRoutes() {
           <Route path="seminar-enrolment/mine" element={<MySeminarsPage />} />
           <Route path="seminar-enrolment/hosted" element={<HostedSeminarsPage />} />
           <Route path="seminar-enrolment/hosted/:id" element={<HostSeminarPage />} />
+          <Route path="calendar" element={<CalendarPage />} />
           <Route path="password" element={<ChangePasswordPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>

@@ -74,6 +74,8 @@ export const PERMISSIONS = [
   'seminar.manage',
   'seminar.oversight',
   'seminar.enrol',
+  // The working-day calendar (public holidays, adjusted working days): the ministry keeps it.
+  'calendar.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

@@ -23,6 +23,7 @@ import { plansModule } from '../../modules/plans/index.ts';
 import { seminarsModule } from '../../modules/seminars/index.ts';
 import { createThrowawaySigner, credentialsModule } from '../../modules/credentials/index.ts';
 import { coursesModule } from '../../modules/courses/index.ts';
+import { calendarModule } from '../../modules/calendar/index.ts';
 import { resolveSession } from '../../modules/registry/accounts/index.ts';
 
 export type AppDeps = {
@@ -84,6 +85,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(registryModule, { secureCookies: deps.secureCookies ?? false });
   await app.register(learningModule);
   await app.register(plansModule);
+  await app.register(calendarModule);
   await app.register(seminarsModule);
   // Without a signer (benchmarks, tests that issue no proofs) a key that lives only in this process.
   const signer = deps.signer ?? createThrowawaySigner();

@@ -19,6 +19,7 @@ const MENU: readonly MenuEntry[] = [
   { path: '/organisations', label: 'menu.organisations', permission: 'organisation.read' },
   { path: '/people', label: 'menu.people', permission: 'person.read' },
   { path: '/accounts', label: 'menu.accounts', permission: 'account.read' },
+  { path: '/calendar', label: 'menu.calendar' },
   { path: '/password', label: 'menu.password' },
 ];
 

@@ -6,7 +6,8 @@ import { recordCourseCompletion } from '../../learning/index.ts';
 import { getHostedSeminar } from '../enrolment/admission/service.ts';
 import * as enrolmentRepo from '../enrolment/repo.ts';
 import { getEnrolmentRules } from '../enrolment/service.ts';
-import { type Scores, addWorkingDays, chinaDate, isCompleted, isReportLate, satisfaction } from '../enrolment/rules.ts';
+import { type Scores, chinaDate, isCompleted, isReportLate, satisfaction } from '../enrolment/rules.ts';
+import { workingDaysAfter } from '../../calendar/index.ts';
 import * as repo from '../running/repo.ts';
 import { executionOf } from '../running/service.ts';
 
@@ -73,18 +74,18 @@ async function figuresOf(ctx: Ctx, s: enrolmentRepo.SeminarRow): Promise<repo.Re
 export async function getSummaryReport(ctx: Ctx, seminarId: string) {
   const s = await getHostedSeminar(ctx, seminarId);
   const rules = await getEnrolmentRules(ctx.db, s.year);
-  const dueOn = addWorkingDays(s.endDate, rules.reportDueWorkingDays);
+  const dueOn = await workingDaysAfter(ctx.db, s.endDate, rules.reportDueWorkingDays);
   const submitted = await repo.findReport(ctx.db, s.id);
   if (submitted) return { ...submitted, submitted: true, closed: !!s.closedAt };
   return { seminarId: s.id, submitted: false, submittedAt: null, dueOn, late: isReportLate(dueOn, ctx.now), figures: await figuresOf(ctx, s), narrative: '', closed: !!s.closedAt };
 }
 
-/** Submit the summary report once, after closing; late when after end date + N working days (Mon–Fri). */
+/** Submit the summary report once, after closing; late when after end date + N working days (the working-day calendar: public holidays off, adjusted weekends worked). */
 export async function submitSummaryReport(ctx: Ctx, seminarId: string, input: { narrative: string }) {
   const s = await getHostedSeminar(ctx, seminarId);
   if (!s.closedAt) throw new AppError('SEMINAR_NOT_CLOSED');
   const rules = await getEnrolmentRules(ctx.db, s.year);
-  const dueOn = addWorkingDays(s.endDate, rules.reportDueWorkingDays);
+  const dueOn = await workingDaysAfter(ctx.db, s.endDate, rules.reportDueWorkingDays);
   const figures = await figuresOf(ctx, s);
   const late = isReportLate(dueOn, ctx.now);
   await ctx.db.transaction(async (tx) => {

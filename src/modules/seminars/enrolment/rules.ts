@@ -4,6 +4,7 @@
  * 10 working days), issue 6 points 3–4. The figures are data (seminar_enrolment_rules); the
  * defaults below apply when a year has no row.
  */
+import { chinaDate } from '../../calendar/rules.ts';
 
 export const TITLE_LEVELS = ['none', 'junior', 'intermediate', 'deputy_senior', 'senior'] as const;
 export type TitleLevel = (typeof TITLE_LEVELS)[number];
@@ -138,22 +139,7 @@ export function isCompleted(presentDays: number, days: number, minPct: number): 
   return days > 0 && presentDays * 100 >= minPct * days;
 }
 
-/** yyyy-mm-dd plus `n` working days, Monday to Friday (no public-holiday calendar is kept). */
-export function addWorkingDays(date: string, n: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  let left = n;
-  while (left > 0) {
-    d.setUTCDate(d.getUTCDate() + 1);
-    const dow = d.getUTCDay();
-    if (dow !== 0 && dow !== 6) left -= 1;
-  }
-  return d.toISOString().slice(0, 10);
-}
-
-/** The day of an instant in China time (UTC+8), yyyy-mm-dd. */
-export function chinaDate(at: Date): string {
-  return new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-}
+export { chinaDate };
 
 /** A report is late when submitted (China date) after its due day. */
 export function isReportLate(dueOn: string, submittedAt: Date): boolean {

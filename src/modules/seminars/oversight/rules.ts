@@ -1,24 +1,11 @@
 // Pure rules of the oversight views: report due dates and execution rates.
+import { chinaDate } from '../../calendar/rules.ts';
+
+export { chinaDate };
 
 /** Reports are due within this many working days after the class ends (DOMAIN.md §6). */
 export const REPORT_WORKING_DAYS = 10;
 
-/** The date `n` working days (Monday–Friday; public holidays are not modelled) after `date` (YYYY-MM-DD). */
-export function addWorkingDays(date: string, n: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  let left = n;
-  while (left > 0) {
-    d.setUTCDate(d.getUTCDate() + 1);
-    const day = d.getUTCDay();
-    if (day !== 0 && day !== 6) left--;
-  }
-  return d.toISOString().slice(0, 10);
-}
-
-/** Today's date in China (UTC+8). */
-export function chinaDate(now: Date): string {
-  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-}
 
 /**
  * Days a report is late: after the due date (end of that day, China time), counting calendar

@@ -1,6 +1,7 @@
 import { type Ctx, requireActor } from '../../../platform/context.ts';
 import * as repo from './repo.ts';
-import { REPORT_WORKING_DAYS, addWorkingDays, chinaDate, daysLate, executionRate } from './rules.ts';
+import { REPORT_WORKING_DAYS, daysLate, executionRate } from './rules.ts';
+import { addWorkingDays, calendarBetween, chinaDate, lookAheadEnd } from '../../calendar/index.ts';
 
 /**
  * Oversight of a year, scoped to the caller (the ministry all, a department its own, a province
@@ -45,9 +46,13 @@ export async function getOversight(ctx: Ctx, year: number) {
   }).sort((a, b) => (b.ratePercent ?? -1) - (a.ratePercent ?? -1) || (a.id < b.id ? -1 : 1)).map((r, i) => ({ ...r, rank: i + 1 }));
 
   const today = chinaDate(ctx.now);
+  // One read of the working-day calendar for every seminar's due date.
+  const ends = seminars.map((s) => s.endDate).sort();
+  const workingDays = dueDays ?? REPORT_WORKING_DAYS;
+  const calendar = ends.length ? await calendarBetween(ctx.db, ends[0] as string, lookAheadEnd(ends[ends.length - 1] as string, workingDays)) : new Map<string, boolean>();
   const lateReports = seminars.flatMap((s) => {
     const report = execution.reports.get(s.id);
-    const dueDate = report?.dueOn ?? addWorkingDays(s.endDate, dueDays ?? REPORT_WORKING_DAYS);
+    const dueDate = report?.dueOn ?? addWorkingDays(s.endDate, workingDays, calendar);
     const submittedAt = report?.submittedAt ?? null;
     if (!submittedAt && dueDate >= today) return [];
     const late = daysLate(dueDate, submittedAt, ctx.now);

@@ -3,6 +3,7 @@ import { coursesEn } from '../../modules/courses/locales/en.ts';
 import { plansEn } from '../../modules/plans/locales/en.ts';
 import { seminarsEn } from '../../modules/seminars/locales/en.ts';
 import { seminarEnrolmentEn } from '../../modules/seminars/enrolment/locales/en.ts';
+import { calendarEn } from '../../modules/calendar/locales/en.ts';
 import type { MessageKey } from './zh-CN.ts';
 
 // Typed against the Chinese catalog: a missing or extra key fails the type check.
@@ -257,4 +258,5 @@ export const en: Record<MessageKey, string> = {
   ...plansEn,
   ...seminarsEn,
   ...seminarEnrolmentEn,
+  ...calendarEn,
 };

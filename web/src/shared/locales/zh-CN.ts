@@ -3,6 +3,7 @@ import { coursesZhCN } from '../../modules/courses/locales/zh-CN.ts';
 import { plansZhCN } from '../../modules/plans/locales/zh-CN.ts';
 import { seminarsZhCN } from '../../modules/seminars/locales/zh-CN.ts';
 import { seminarEnrolmentZhCN } from '../../modules/seminars/enrolment/locales/zh-CN.ts';
+import { calendarZhCN } from '../../modules/calendar/locales/zh-CN.ts';
 
 // Chinese is the reference catalog: its keys define MessageKey, and en.ts must provide every one.
 // A module with many messages keeps them in its own folder, spread in here.
@@ -257,6 +258,7 @@ export const zhCN = {
   ...plansZhCN,
   ...seminarsZhCN,
   ...seminarEnrolmentZhCN,
+  ...calendarZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

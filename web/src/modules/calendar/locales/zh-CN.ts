@@ -1,0 +1,22 @@
+// Working-day calendar messages (zh-CN first; en.ts is typed against this catalog).
+export const calendarZhCN = {
+  'menu.calendar': '工作日历',
+  'calendar.title': '工作日历（法定节假日与调休）',
+  'calendar.intro': '按工作日计算的期限（如研修班结束后 10 个工作日内报送总结报告）按本日历计算：周一至周五为工作日，下列放假日除外，列为调休上班的周末计为工作日。',
+  'calendar.year': '年度',
+  'calendar.day': '日期',
+  'calendar.weekday': '星期',
+  'calendar.kind': '类别',
+  'calendar.name': '名称',
+  'calendar.off': '放假',
+  'calendar.working': '调休上班',
+  'calendar.empty': '该年度尚未录入节假日安排，期限按周一至周五计算。',
+  'calendar.add': '添加日期',
+  'calendar.remove': '删除',
+  'calendar.save': '保存本年度日历',
+  'calendar.saved': '已保存 {year} 年工作日历',
+  'calendar.edit': '编辑',
+  'calendar.cancel': '取消',
+  'calendar.required': '请填写',
+  'calendar.weekdays': '日,一,二,三,四,五,六',
+} as const;
