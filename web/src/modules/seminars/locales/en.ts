@@ -5,6 +5,7 @@ export const seminarsEn: Record<keyof typeof seminarsZhCN, string> = {
   'menu.seminars': 'Advanced seminars',
   'menu.seminars.list': 'Seminar applications',
   'menu.seminars.manage': 'Call and selection',
+  'menu.seminars.enrolmentRules': 'Enrolment rules',
   'menu.seminars.reviews': 'My reviews',
   'menu.seminars.oversight': 'Seminar oversight',
   'menu.seminars.public': 'Approved seminars',

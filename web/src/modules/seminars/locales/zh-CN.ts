@@ -3,6 +3,7 @@ export const seminarsZhCN = {
   'menu.seminars': '高级研修',
   'menu.seminars.list': '研修项目申报',
   'menu.seminars.manage': '申报通知与遴选',
+  'menu.seminars.enrolmentRules': '报名与结业规则',
   'menu.seminars.reviews': '我的评审',
   'menu.seminars.oversight': '研修项目监管',
   'menu.seminars.public': '入选项目公示',
