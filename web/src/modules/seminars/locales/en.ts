@@ -78,6 +78,7 @@ export const seminarsEn: Record<keyof typeof seminarsZhCN, string> = {
   'seminars.manage.maxSeminars': 'Maximum seminars',
   'seminars.manage.maxCentral': 'Maximum central funds (yuan)',
   'seminars.manage.limitsFrom': 'Limits in force come from {year}',
+  'seminars.manage.limitsReference': 'No year has budget limits yet, so no budget can be drawn up. The table shows reference figures (the central training-fee rules, class three: 550 yuan per person per day, plus teachers\' fees); check them and save to put them in force.',
   'seminars.manage.noCall': 'No call for this year yet',
   'seminars.manage.experts': 'Expert pool',
   'seminars.manage.expert.account': 'Expert account ID',

@@ -78,6 +78,7 @@ export const seminarsZhCN = {
   'seminars.manage.maxSeminars': '项目数上限',
   'seminars.manage.maxCentral': '中央资助总额上限（元）',
   'seminars.manage.limitsFrom': '当前标准来自 {year} 年度',
+  'seminars.manage.limitsReference': '尚未设置任何年度的经费标准，在此之前不能编制预算。下表为参考值（《中央和国家机关培训费管理办法》三类培训综合定额每人每天 550 元，另加师资费），核对后保存即生效。',
   'seminars.manage.noCall': '本年度尚未发布申报通知',
   'seminars.manage.experts': '评审专家库',
   'seminars.manage.expert.account': '专家账号 ID',
