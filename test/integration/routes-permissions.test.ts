@@ -43,6 +43,8 @@ const PUBLIC_GETS = [
   '/api/public/courses', '/api/public/courses/:id', '/api/courses/:id/media/:mediaId', '/api/public/public-subjects/:regionCode/:year',
   // The published list of approved advanced seminars (seminars).
   '/api/public/seminars',
+  // The working-day calendar: public holidays are public information.
+  '/api/public/calendar/:year',
 ];
 const PUBLIC = new Set([
   'POST /api/auth/login',

@@ -203,11 +203,12 @@ describe('rules of the year as data', () => {
     const nation = await signIn(t, { username: 'sem.nation', grants: [{ role: 'national_admin', scopeType: 'nation', scopeId: '000000' }] });
     expect((await nation.get(`${P}/rules/2097`)).json()).toEqual({
       year: 2097, eligibility: { minTitleLevel: 'intermediate', managementPostQualifies: true }, reservedSharePct: 20, completionMinPct: 80, reportDueWorkingDays: 10,
+      source: 'default', fromYear: null,
     });
     const body = { eligibility: { minTitleLevel: 'junior', managementPostQualifies: false }, reservedSharePct: 50, completionMinPct: 90, reportDueWorkingDays: 15 };
     const res = await nation.put(`${P}/rules/2097`, body);
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ year: 2097, ...body });
+    expect(res.json()).toEqual({ year: 2097, ...body, source: 'own', fromYear: 2097 });
     expect((await hostAdmin.put(`${P}/rules/2097`, body)).statusCode).toBe(403);
     expect((await hostAdmin.get(`${P}/rules/2097`)).json().reservedSharePct).toBe(50);
     expect((await nation.put(`${P}/rules/2097`, { ...body, reservedSharePct: 101 })).statusCode).toBe(400);
@@ -218,5 +219,28 @@ describe('rules of the year as data', () => {
     expect((await a.client.post(`${P}/seminars/${s.id}/enrol`)).json().outcome).toBe('enrolled');
     expect((await b.client.post(`${P}/seminars/${s.id}/enrol`)).json().outcome).toBe('waiting');
     expect((await hostAdmin.get(`${P}/hosted/${s.id}`)).json().rules).toMatchObject({ minTitleLevel: 'junior', reservedSharePct: 50, completionMinPct: 90 });
+  });
+
+  it('says where a year\'s rules come from: its own row, inherited from the latest earlier year, or the defaults; audits the year\'s own before', async () => {
+    const nation = await signIn(t, { username: 'sem.nation.src', grants: [{ role: 'national_admin', scopeType: 'nation', scopeId: '000000' }] });
+    const body = { eligibility: { minTitleLevel: 'senior', managementPostQualifies: true }, reservedSharePct: 10, completionMinPct: 70, reportDueWorkingDays: 20 };
+    expect((await nation.get(`${P}/rules/2090`)).json()).toMatchObject({ source: 'default', fromYear: null, reservedSharePct: 20 });
+    expect((await nation.put(`${P}/rules/2090`, body)).json()).toMatchObject({ source: 'own', fromYear: 2090 });
+    expect((await nation.get(`${P}/rules/2092`)).json()).toEqual({ year: 2092, ...body, source: 'inherited', fromYear: 2090 });
+    expect((await nation.get(`${P}/rules/2089`)).json()).toMatchObject({ source: 'default', fromYear: null });
+    // Saving 2092 (inheriting) records no before; saving it again records the first save.
+    await nation.put(`${P}/rules/2092`, { ...body, reportDueWorkingDays: 15 });
+    await nation.put(`${P}/rules/2092`, { ...body, reportDueWorkingDays: 12 });
+    const events = await t.db.query<{ before: { reportDueWorkingDays: number } | null }>(
+      `SELECT before FROM audit_events WHERE entity = 'seminar_enrolment_rules' AND entity_id = '2092' ORDER BY seq`,
+    );
+    expect(events.map((e) => e.before?.reportDueWorkingDays ?? null)).toEqual([null, 15]);
+    expect((await nation.get(`${P}/rules/2092`)).json()).toMatchObject({ source: 'own', reportDueWorkingDays: 12 });
+    // Refusals carry the bilingual message and name the field.
+    const bad = await nation.put(`${P}/rules/2092`, { ...body, completionMinPct: 0 });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json()).toMatchObject({ code: 'VALIDATION_FAILED', message: '请求数据不符合要求', details: [{ path: '/completionMinPct' }] });
+    const badEn = await nation.request('PUT', `${P}/rules/2092`, { ...body, reportDueWorkingDays: 61 }, { 'accept-language': 'en' });
+    expect(badEn.json()).toMatchObject({ code: 'VALIDATION_FAILED', message: 'The request is not valid', details: [{ path: '/reportDueWorkingDays' }] });
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_ENROLMENT_RULES, type Applicant, type SeatState, canTakeSeat, checkEligibility, enrolmentWindow, executionRate, isCompleted,
-  isReportLate, isValidWindow, orderWaitingList, pickPromotions, preferenceReasons, reservedSeats, satisfaction, seminarDates, windowState,
+  isReportLate, isValidWindow, orderWaitingList, pickPromotions, preferenceReasons, reservedSeats, rulesSource, satisfaction, seminarDates, windowState,
 } from '../../src/modules/seminars/enrolment/rules.ts';
 
 const base: Applicant = { titleLevel: 'intermediate', managementPost: false, active: true, regionFlags: [], employerGrassroots: false };
@@ -107,5 +107,15 @@ describe('completion, report deadline, figures', () => {
     expect(executionRate(5, 0)).toBeNull();
     expect(satisfaction([{ content: 5, teachers: 4, organisation: 5, facilities: 4 }, { content: 3, teachers: 3, organisation: 3, facilities: 3 }])).toBe(3.75);
     expect(satisfaction([])).toBeNull();
+  });
+});
+
+describe('where a year\'s rules come from', () => {
+  it.each([
+    [2026, 2026, 'own'],
+    [2026, 2024, 'inherited'],
+    [2026, null, 'default'],
+  ] as const)('year %i with the row of %s → %s', (year, fromYear, expected) => {
+    expect(rulesSource(year, fromYear)).toBe(expected);
   });
 });

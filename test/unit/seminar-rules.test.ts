@@ -1,11 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_LIMITS_CENTS, checkBudget, checkDates, checkQuota, isBeforeDeadline } from '../../src/modules/seminars/rules.ts';
 
+describe('the reference limits (财行〔2016〕540号 art. 9, class three)', () => {
+  it('keep the comprehensive quota of 550 yuan per person per day: accommodation 340, meals 130, venue + materials + transport 50, other 30', () => {
+    const { accommodation, meals, venue, materials, transport, other, teaching } = DEFAULT_LIMITS_CENTS;
+    expect([accommodation, meals, venue + materials + transport, other]).toEqual([34_000, 13_000, 5_000, 3_000]);
+    expect(accommodation + meals + venue + materials + transport + other).toBe(55_000);
+    // Teachers' fees lie outside the quota: our per-person-day allowance for them.
+    expect(teaching).toBe(12_000);
+  });
+});
+
 describe('budget lines against the per-person-per-day limits', () => {
   it.each([
-    // accommodation limit 300 yuan × 50 trainees × 5 days = 75,000 yuan
-    ['exactly at the limit passes', 7_500_000, []],
-    ['one fen over the limit names the category, limit and allowed sum', 7_500_001, [{ category: 'accommodation', limitCents: 30_000, allowedCents: 7_500_000, amountCents: 7_500_001 }]],
+    // accommodation limit 340 yuan × 50 trainees × 5 days = 85,000 yuan
+    ['exactly at the limit passes', 8_500_000, []],
+    ['one fen over the limit names the category, limit and allowed sum', 8_500_001, [{ category: 'accommodation', limitCents: 34_000, allowedCents: 8_500_000, amountCents: 8_500_001 }]],
     ['zero passes', 0, []],
   ])('%s', (_title, amount, expected) => {
     expect(checkBudget([{ category: 'accommodation', amountCents: amount }], DEFAULT_LIMITS_CENTS, 50, 5)).toEqual(expected);
@@ -13,9 +23,9 @@ describe('budget lines against the per-person-per-day limits', () => {
 
   it('checks every line separately and reports each excess', () => {
     const problems = checkBudget([
-      { category: 'meals', amountCents: 15_000 * 10 * 2 + 1 },
+      { category: 'meals', amountCents: 13_000 * 10 * 2 + 1 },
       { category: 'venue', amountCents: 2_000 * 10 * 2 },
-      { category: 'other', amountCents: 4_000 * 10 * 2 + 100 },
+      { category: 'other', amountCents: 3_000 * 10 * 2 + 100 },
     ], DEFAULT_LIMITS_CENTS, 10, 2);
     expect(problems.map((p) => p.category)).toEqual(['meals', 'other']);
   });

@@ -65,6 +65,7 @@ const PublicSeminarsPage = page(() => import('./modules/seminars/pages/PublicSem
 const OpenSeminarsPage = page(() => import('./modules/seminars/enrolment/pages/OpenSeminarsPage.tsx'), (m) => m.OpenSeminarsPage);
 const MySeminarsPage = page(() => import('./modules/seminars/enrolment/pages/MySeminarsPage.tsx'), (m) => m.MySeminarsPage);
 const HostedSeminarsPage = page(() => import('./modules/seminars/enrolment/pages/HostedSeminarsPage.tsx'), (m) => m.HostedSeminarsPage);
+const EnrolmentRulesPage = page(() => import('./modules/seminars/enrolment/pages/EnrolmentRulesPage.tsx'), (m) => m.EnrolmentRulesPage);
 const HostSeminarPage = page(() => import('./modules/seminars/enrolment/pages/HostSeminarPage.tsx'), (m) => m.HostSeminarPage);
 
 function AppRoutes() {
@@ -110,6 +111,7 @@ function AppRoutes() {
           <Route path="seminars" element={<SeminarsPage />} />
           <Route path="seminars/new" element={<SeminarFormPage />} />
           <Route path="seminars/manage" element={<SeminarManagePage />} />
+          <Route path="seminars/enrolment-rules" element={<EnrolmentRulesPage />} />
           <Route path="seminars/reviews" element={<SeminarReviewsPage />} />
           <Route path="seminars/oversight" element={<SeminarOversightPage />} />
           <Route path="seminars/:id" element={<SeminarDetailPage />} />

@@ -19,20 +19,28 @@ export const FUNDING = ['central', 'self'] as const;
 export type Funding = (typeof FUNDING)[number];
 
 /**
- * Default per-person-per-day limits (fen), seeded for a year that has none: the comprehensive
- * quota of a class-one training under the central training-fee rules (550 yuan per person per
- * day: accommodation 300, meals 150, venue + materials + transport 60, other 40), with a
- * teaching allowance of 120 yuan per person per day added because the application budgets the
- * teachers' fees here too. Data, not code: the ministry changes them per year.
+ * Reference per-person-per-day limits (fen): what the demo stores and what the ministry's page
+ * offers for a year when no year up to it has limits (a year without limits budgets nothing).
+ *
+ * Source: 《中央和国家机关培训费管理办法》 (财行〔2016〕540号), art. 9: outside the teachers' fees, a
+ * comprehensive quota per person per day by class of training — class one 760 yuan (accommodation
+ * 500, meals 150, venue + materials + transport 80, other 30), class two 650 (400, 150, 70, 30),
+ * class three 550 (340, 130, 50, 30); training for people other than officials follows the classes
+ * by analogy. These are the class-three figures, the usual reference for training professionals.
+ * The rules cap venue + materials + transport together; the split 20 + 20 + 10 is ours. Teaching
+ * (师资费) is outside the quota — the rules cap lecture fees per academic hour by title (deputy
+ * senior 500, senior 1000, academicians and national experts 1500 yuan; at most 4 hours per half
+ * day) — and 120 yuan per trainee per day is our allowance for budgeting it by person-day (e.g. 6
+ * hours a day at 1000 yuan shared by 50 trainees). Data, not code: the ministry sets each year's.
  */
 export const DEFAULT_LIMITS_CENTS: Record<BudgetCategory, number> = {
-  accommodation: 30_000,
-  meals: 15_000,
+  accommodation: 34_000,
+  meals: 13_000,
   teaching: 12_000,
   venue: 2_000,
   materials: 2_000,
-  transport: 2_000,
-  other: 4_000,
+  transport: 1_000,
+  other: 3_000,
 };
 
 export type BudgetLine = { category: BudgetCategory; amountCents: number };

@@ -32,6 +32,8 @@ export const SEMINAR_ENROLMENT_ERRORS = {
   /** Only an admitted trainee, once the seminar has begun, rates it; once. */
   SEMINAR_RATING_NOT_ALLOWED: { status: 403, zh: '只有已录取的学员可以在开班后评价', en: 'Only admitted trainees rate a seminar, once it has begun' },
   SEMINAR_RATING_EXISTS: { status: 409, zh: '您已评价过该研修项目', en: 'You have already rated this seminar' },
+  /** The notice is absent or another person's (never revealed): refresh the list. */
+  SEMINAR_NOTICE_NOT_FOUND: { status: 404, zh: '找不到该通知', en: 'Notice not found' },
   /** An expense's date lies outside the seminar's year. */
   SEMINAR_EXPENSE_INVALID: { status: 422, zh: '支出日期须在研修项目年度或次年内', en: 'The expense date must be in the seminar\'s year or the next' },
 } satisfies Record<string, ErrorSpec>;

@@ -66,14 +66,20 @@ export async function listHostedSeminars(db: Executor, grants: readonly Grant[])
   );
 }
 
-/** The rules of the year, or of the latest earlier year that has some. */
-export async function findEnrolmentRules(db: Executor, year: number): Promise<EnrolmentRules | null> {
-  const rows = await db.query<EnrolmentRules>(
-    `SELECT eligibility, reserved_share_pct AS "reservedSharePct", completion_min_pct AS "completionMinPct", report_due_working_days AS "reportDueWorkingDays"
+export type StoredRules = { fromYear: number; rules: EnrolmentRules };
+
+/** The rules of the year, or of the latest earlier year that has some, with the year of the row. */
+export async function findEnrolmentRules(db: Executor, year: number): Promise<StoredRules | null> {
+  const rows = await db.query<EnrolmentRules & { fromYear: number }>(
+    `SELECT year AS "fromYear", eligibility, reserved_share_pct AS "reservedSharePct", completion_min_pct AS "completionMinPct",
+            report_due_working_days AS "reportDueWorkingDays"
        FROM seminar_enrolment_rules WHERE year <= $1 ORDER BY year DESC LIMIT 1`,
     [year],
   );
-  return rows[0] ?? null;
+  const row = rows[0];
+  if (!row) return null;
+  const { fromYear, ...rules } = row;
+  return { fromYear, rules };
 }
 
 export async function upsertEnrolmentRules(db: Executor, year: number, r: EnrolmentRules): Promise<void> {
@@ -245,12 +251,15 @@ export async function listEnrolees(db: Executor, seminarId: string): Promise<Enr
   );
 }
 
-export type MineRow = EnrolmentRow & { title: string; hostName: string; startDate: string; endDate: string; hoursTenths: number; closedAt: Date | null; rated: boolean };
+export type MineRow = EnrolmentRow & {
+  title: string; hostName: string; startDate: string; endDate: string; hoursTenths: number; closedAt: Date | null; rated: boolean; unreadNotices: number;
+};
 
 export async function listMine(db: Executor, personId: string): Promise<MineRow[]> {
   return db.query<MineRow>(
     `SELECT ${ENROLMENT_COLUMNS}, s.title, o.name AS "hostName", s.start_date AS "startDate", s.end_date AS "endDate", s.hours_tenths AS "hoursTenths",
-            e.closed_at AS "closedAt", EXISTS (SELECT 1 FROM seminar_ratings g WHERE g.seminar_id = n.seminar_id AND g.person_id = n.person_id) AS rated
+            e.closed_at AS "closedAt", EXISTS (SELECT 1 FROM seminar_ratings g WHERE g.seminar_id = n.seminar_id AND g.person_id = n.person_id) AS rated,
+            (SELECT count(*)::int FROM seminar_notices x WHERE x.person_id = n.person_id AND x.seminar_id = n.seminar_id AND x.read_at IS NULL) AS "unreadNotices"
        FROM seminar_enrolments n JOIN seminars s ON s.id = n.seminar_id JOIN organisations o ON o.id = s.host_id
        LEFT JOIN seminar_enrolment_settings e ON e.seminar_id = s.id
       WHERE n.person_id = $1 ORDER BY s.start_date DESC, n.id LIMIT 200`,
@@ -263,17 +272,4 @@ export type NoticeRow = { id: string; seminarId: string; seminarTitle: string; k
 
 export async function insertNotice(tx: Executor, n: { id: string; personId: string; seminarId: string; kind: NoticeKind; at: Date }): Promise<void> {
   await tx.query('INSERT INTO seminar_notices (id, person_id, seminar_id, kind, created_at) VALUES ($1, $2, $3, $4, $5)', [n.id, n.personId, n.seminarId, n.kind, n.at]);
-}
-
-export async function listNotices(db: Executor, personId: string): Promise<NoticeRow[]> {
-  return db.query<NoticeRow>(
-    `SELECT n.id, n.seminar_id AS "seminarId", s.title AS "seminarTitle", n.kind, n.created_at AS "createdAt", n.read_at AS "readAt"
-       FROM seminar_notices n JOIN seminars s ON s.id = n.seminar_id WHERE n.person_id = $1 ORDER BY n.created_at DESC, n.id DESC LIMIT 100`,
-    [personId],
-  );
-}
-
-export async function markNoticesRead(tx: Executor, personId: string, at: Date): Promise<number> {
-  const rows = await tx.query('UPDATE seminar_notices SET read_at = $2 WHERE person_id = $1 AND read_at IS NULL RETURNING id', [personId, at]);
-  return rows.length;
 }

@@ -5,9 +5,10 @@ import {
   admitEnrolee, declineEnrolee, fillSeatsFromWaitingList, getHostSeminar, getYearRules, listEnrolees, listHostedSeminars, setEnrolmentWindow, setYearRules,
 } from './admission/service.ts';
 import {
-  AttendanceBody, AttendanceResponse, CloseResponse, EnroleeList, EnroleeParams, ExecutionResponse, ExpenseBody, FillResponse, HostSeminar, HostSeminarList, MySeminars,
+  AttendanceBody, AttendanceResponse, CloseResponse, EnroleeList, EnroleeParams, ExecutionResponse, ExpenseBody, FillResponse, HostSeminar, HostSeminarList, MySeminars, NoticeParams, NoticesReadResponse,
   ProfessionalSeminar, ProfessionalSeminarList, RatingBody, RatingResponse, ReportBody, ReportResponse, RulesBody, RulesResponse, SeminarParams, WindowBody, YearParams,
 } from './schemas.ts';
+import { markAllNoticesRead, markNoticeRead } from './notices/service.ts';
 import { enrolInSeminar, getSeminarForProfessional, listMySeminars, listOpenSeminars, withdrawFromSeminar } from './service.ts';
 
 const tags = ['seminars 高级研修 · enrolment 报名与结业'];
@@ -27,6 +28,12 @@ export const professionalRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(`${P}/seminars/:id/withdraw`, { config, schema: { tags, params: SeminarParams, response: { 200: ProfessionalSeminar } } }, async (req) =>
     withdrawFromSeminar(req.ctx, req.params.id),
   );
+  app.post(`${P}/notices/read`, {
+    config, schema: { tags, description: 'Mark all of the caller\'s unread notices read.', response: { 200: NoticesReadResponse } },
+  }, async (req) => markAllNoticesRead(req.ctx));
+  app.post(`${P}/notices/:id/read`, {
+    config, schema: { tags, description: 'Mark one of the caller\'s notices read; another person\'s notice is 404.', params: NoticeParams, response: { 200: NoticesReadResponse } },
+  }, async (req) => markNoticeRead(req.ctx, req.params.id));
   app.post(`${P}/seminars/:id/rating`, { config, schema: { tags, params: SeminarParams, body: RatingBody, response: { 201: RatingResponse } } }, async (req, reply) =>
     reply.status(201).send(await rateSeminar(req.ctx, req.params.id, req.body)),
   );

@@ -30,6 +30,22 @@ export const DEFAULT_ENROLMENT_RULES: EnrolmentRules = {
   reportDueWorkingDays: 10,
 };
 
+/** Bounds of the yearly rules: the API schema and the ministry's form both read them. */
+export const RULE_BOUNDS = {
+  reservedSharePct: { min: 0, max: 100 },
+  completionMinPct: { min: 1, max: 100 },
+  reportDueWorkingDays: { min: 1, max: 60 },
+} as const;
+
+/** Where a year's rules come from: its own row, the latest earlier year's row, or the defaults above. */
+export type RulesSource = 'own' | 'inherited' | 'default';
+
+/** `fromYear` is the year of the row found for `year` (that year or the latest earlier one), null when none. */
+export function rulesSource(year: number, fromYear: number | null): RulesSource {
+  if (fromYear === null) return 'default';
+  return fromYear === year ? 'own' : 'inherited';
+}
+
 export const PREFERENCE_REASONS = ['old_revolutionary', 'border', 'ethnic_autonomous', 'grassroots'] as const;
 export type PreferenceReason = (typeof PREFERENCE_REASONS)[number];
 

@@ -1,6 +1,6 @@
 import { Type } from 'typebox';
 import { DateTime, Uuid } from '../../../platform/http/schemas.ts';
-import { RATING_CRITERIA, TITLE_LEVELS } from './rules.ts';
+import { RATING_CRITERIA, RULE_BOUNDS, TITLE_LEVELS } from './rules.ts';
 
 const lit = <T extends readonly string[]>(values: T) => Type.Union(values.map((v) => Type.Literal(v)));
 const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
@@ -38,8 +38,9 @@ export const MySeminars = Type.Object({
   items: Type.Array(Type.Object({
     seminarId: Type.String(), title: Type.String(), hostName: Type.String(), startDate: Type.String(), endDate: Type.String(), hours: Type.Number(),
     status: Type.String(), preferred: Type.Boolean(), enrolledAt: DateTime, admittedAt: NullableDate, completed: Type.Union([Type.Boolean(), Type.Null()]),
-    closed: Type.Boolean(), abilities: Type.Object({ rate: Type.Boolean() }),
+    closed: Type.Boolean(), unreadNotices: Type.Integer(), abilities: Type.Object({ rate: Type.Boolean() }),
   })),
+  unreadNotices: Type.Integer({ description: 'All of the caller\'s unread notices (the list shows the latest 100)' }),
   notices: Type.Array(Type.Object({ id: Type.String(), seminarId: Type.String(), seminarTitle: Type.String(), kind: Type.String(), createdAt: DateTime, readAt: NullableDate })),
 });
 
@@ -105,12 +106,19 @@ export const RatingResponse = Type.Object({ rated: Type.Boolean() });
 export const YearParams = Type.Object({ year: Type.Integer({ minimum: 2000, maximum: 2100 }) }, { additionalProperties: false });
 export const RulesBody = Type.Object({
   eligibility: Type.Object({ minTitleLevel: lit(TITLE_LEVELS), managementPostQualifies: Type.Boolean() }, { additionalProperties: false }),
-  reservedSharePct: Type.Integer({ minimum: 0, maximum: 100 }),
-  completionMinPct: Type.Integer({ minimum: 1, maximum: 100 }),
-  reportDueWorkingDays: Type.Integer({ minimum: 1, maximum: 60 }),
+  reservedSharePct: Type.Integer({ minimum: RULE_BOUNDS.reservedSharePct.min, maximum: RULE_BOUNDS.reservedSharePct.max }),
+  completionMinPct: Type.Integer({ minimum: RULE_BOUNDS.completionMinPct.min, maximum: RULE_BOUNDS.completionMinPct.max }),
+  reportDueWorkingDays: Type.Integer({ minimum: RULE_BOUNDS.reportDueWorkingDays.min, maximum: RULE_BOUNDS.reportDueWorkingDays.max }),
 }, { additionalProperties: false });
 export const RulesResponse = Type.Object({
   year: Type.Integer(),
   eligibility: Type.Object({ minTitleLevel: Type.String(), managementPostQualifies: Type.Boolean() }),
   reservedSharePct: Type.Integer(), completionMinPct: Type.Integer(), reportDueWorkingDays: Type.Integer(),
+  source: Type.Union([Type.Literal('own'), Type.Literal('inherited'), Type.Literal('default')], {
+    description: "own: the year's own row; inherited: the row of fromYear, the latest earlier year that has one; default: no row, the built-in defaults",
+  }),
+  fromYear: NullableInt,
 });
+
+export const NoticeParams = Type.Object({ id: Uuid }, { additionalProperties: false });
+export const NoticesReadResponse = Type.Object({ marked: Type.Integer(), unreadNotices: Type.Integer() });

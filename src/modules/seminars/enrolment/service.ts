@@ -4,6 +4,7 @@ import { type Ctx, requireActor } from '../../../platform/context.ts';
 import type { Executor } from '../../../platform/db/executor.ts';
 import { AppError } from '../../../platform/http/errors.ts';
 import { INELIGIBLE_REASONS } from './errors.ts';
+import { countUnreadNotices, listNotices } from './notices/repo.ts';
 import * as repo from './repo.ts';
 import {
   DEFAULT_ENROLMENT_RULES, type EligibilityResult, type EnrolmentRules, canTakeSeat, chinaDate, checkEligibility, enrolmentWindow,
@@ -12,14 +13,15 @@ import {
 
 /** The year's rules (or the latest earlier year's), else the defaults in rules.ts. */
 export async function getEnrolmentRules(db: Executor, year: number): Promise<EnrolmentRules> {
-  return (await repo.findEnrolmentRules(db, year)) ?? DEFAULT_ENROLMENT_RULES;
+  return (await repo.findEnrolmentRules(db, year))?.rules ?? DEFAULT_ENROLMENT_RULES;
 }
 
 export function windowOf(s: repo.SeminarRow) {
   return enrolmentWindow({ publishedAt: new Date(s.publishedAt), startDate: s.startDate, opensAt: s.opensAt && new Date(s.opensAt), closesAt: s.closesAt && new Date(s.closesAt) });
 }
 
-function personOf(ctx: Ctx): string {
+/** The signed-in professional's person id; a staff account without one is refused (403). */
+export function personOf(ctx: Ctx): string {
   const personId = requireActor(ctx).personId;
   if (!personId) throw new AppError('SEMINAR_ENROL_NOT_A_PROFESSIONAL');
   return personId;
@@ -181,17 +183,18 @@ export async function withdrawFromSeminar(ctx: Ctx, seminarId: string) {
   return getSeminarForProfessional(ctx, s.id);
 }
 
-/** The professional's seminars with their status, and the notices (marked read by markNoticesRead). */
+/** The professional's seminars with their status, and the notices with the unread counts (marked read in notices/service.ts). */
 export async function listMySeminars(ctx: Ctx) {
   const personId = personOf(ctx);
-  const [rows, notices] = await Promise.all([repo.listMine(ctx.db, personId), repo.listNotices(ctx.db, personId)]);
+  const [rows, notices, unreadNotices] = await Promise.all([repo.listMine(ctx.db, personId), listNotices(ctx.db, personId), countUnreadNotices(ctx.db, personId)]);
   const today = chinaDate(ctx.now);
   return {
     items: rows.map((r) => ({
       seminarId: r.seminarId, title: r.title, hostName: r.hostName, startDate: r.startDate, endDate: r.endDate, hours: r.hoursTenths / 10,
       status: r.status, preferred: r.preferred, enrolledAt: r.enrolledAt, admittedAt: r.admittedAt, completed: r.completed, closed: !!r.closedAt,
-      abilities: { rate: r.status === 'admitted' && today >= r.startDate && !r.rated },
+      unreadNotices: r.unreadNotices, abilities: { rate: r.status === 'admitted' && today >= r.startDate && !r.rated },
     })),
     notices,
+    unreadNotices,
   };
 }

@@ -6,6 +6,7 @@ export const SEMINARS_GROUP = 'seminars';
 export const SEMINARS_MENU: readonly { path: string; label: MessageKey; permission?: Permission }[] = [
   { path: '/seminars', label: 'menu.seminars.list', permission: 'seminar.read' },
   { path: '/seminars/manage', label: 'menu.seminars.manage', permission: 'seminar.manage' },
+  { path: '/seminars/enrolment-rules', label: 'menu.seminars.enrolmentRules', permission: 'seminar.manage' },
   { path: '/seminars/reviews', label: 'menu.seminars.reviews', permission: 'seminar.review' },
   { path: '/seminars/oversight', label: 'menu.seminars.oversight', permission: 'seminar.oversight' },
   { path: '/public/seminars', label: 'menu.seminars.public' },

@@ -3,7 +3,7 @@ import { recordAudit } from '../../../../platform/audit/record.ts';
 import { type Ctx, requireActor } from '../../../../platform/context.ts';
 import { AppError } from '../../../../platform/http/errors.ts';
 import * as repo from '../repo.ts';
-import { type EnrolmentRules, isValidWindow, orderWaitingList, windowState } from '../rules.ts';
+import { DEFAULT_ENROLMENT_RULES, type EnrolmentRules, isValidWindow, orderWaitingList, rulesSource, windowState } from '../rules.ts';
 import { getEnrolmentRules, getRulesByYear, promoteWaiting, seminarSummary, windowOf } from '../service.ts';
 
 /** A published seminar hosted by the caller's organisation (which must hold the seminar_host role), or 404. */
@@ -114,16 +114,22 @@ export async function fillSeatsFromWaitingList(ctx: Ctx, seminarId: string): Pro
   return { moved };
 }
 
-/** The year's enrolment rules as stored (or inherited, or the defaults), for the ministry's form. */
-export async function getYearRules(ctx: Ctx, year: number): Promise<EnrolmentRules & { year: number }> {
-  return { year, ...(await getEnrolmentRules(ctx.db, year)) };
+/** The year's enrolment rules for the ministry's form, with where they come from: own row, inherited from `fromYear`, or the defaults. */
+export async function getYearRules(ctx: Ctx, year: number) {
+  const stored = await repo.findEnrolmentRules(ctx.db, year);
+  const fromYear = stored?.fromYear ?? null;
+  return { year, ...(stored?.rules ?? DEFAULT_ENROLMENT_RULES), source: rulesSource(year, fromYear), fromYear };
 }
 
-/** The ministry sets a year's enrolment rules (eligibility, reserved share, completion, report due); audited. */
-export async function setYearRules(ctx: Ctx, year: number, rules: EnrolmentRules): Promise<EnrolmentRules & { year: number }> {
+/**
+ * The ministry sets a year's enrolment rules (eligibility, reserved share, completion, report due);
+ * audited with the year's own earlier rules as `before` (null when the year had none of its own).
+ */
+export async function setYearRules(ctx: Ctx, year: number, rules: EnrolmentRules) {
   await ctx.db.transaction(async (tx) => {
-    const before = await repo.findEnrolmentRules(tx, year);
+    const stored = await repo.findEnrolmentRules(tx, year);
     await repo.upsertEnrolmentRules(tx, year, rules);
+    const before = stored?.fromYear === year ? stored.rules : null;
     await recordAudit(tx, ctx, { action: 'seminar.enrolment_rules', entity: 'seminar_enrolment_rules', entityId: String(year), before, after: rules });
   });
   return getYearRules(ctx, year);

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Alert, App, Button, Form, Input, InputNumber, Space, Table, Typography } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { BUDGET_CATEGORIES } from '../../../../../src/modules/seminars/rules.ts';
+import { BUDGET_CATEGORIES, DEFAULT_LIMITS_CENTS } from '../../../../../src/modules/seminars/rules.ts';
 import { useI18n } from '../../../shared/i18n.ts';
 import { fetchCall, fetchLimits, saveCall, saveLimits, seminarKeys } from '../api.ts';
 
@@ -18,7 +18,12 @@ export function CallPanel({ year }: { year: number }) {
     const c = call.data;
     form.setFieldsValue({ deadline: c ? new Date(c.deadline).toISOString().slice(0, 10) : `${year}-03-31`, maxSeminars: c?.maxSeminars ?? null, maxCentral: c?.maxCentralCents === null || !c ? null : c.maxCentralCents / 100 });
   }, [call.data, form, year]);
-  useEffect(() => setValues(Object.fromEntries((limits.data?.limits ?? []).map((l) => [l.category, l.perPersonDayCents / 100]))), [limits.data]);
+  // No year up to this one has limits: offer the reference figures (the 2016 central rules), saved only when the ministry saves them.
+  const noLimits = !!limits.data && limits.data.fromYear === null;
+  useEffect(() => {
+    const stored = (limits.data?.limits ?? []).map((l) => [l.category, l.perPersonDayCents / 100] as const);
+    setValues(Object.fromEntries(noLimits ? BUDGET_CATEGORIES.map((c) => [c, DEFAULT_LIMITS_CENTS[c] / 100] as const) : stored));
+  }, [limits.data, noLimits]);
   const done = () => {
     void client.invalidateQueries({ queryKey: seminarKeys.all });
     void message.success(t('seminars.saved'));
@@ -43,6 +48,7 @@ export function CallPanel({ year }: { year: number }) {
         <Button type="primary" htmlType="submit" loading={storeCall.isPending} data-testid="call-save">{t('seminars.save')}</Button>
       </Form>
       {limits.data?.fromYear && limits.data.fromYear !== year && <Typography.Text type="secondary">{t('seminars.manage.limitsFrom', { year: limits.data.fromYear })}</Typography.Text>}
+      {noLimits && <Alert type="warning" showIcon title={t('seminars.manage.limitsReference')} data-testid="limits-reference" />}
       <Table size="small" rowKey="c" pagination={false} dataSource={BUDGET_CATEGORIES.map((c) => ({ c }))}
         columns={[
           { title: t('seminars.budget.category'), key: 'c', render: (_, r) => t(`seminars.category.${r.c}`) },

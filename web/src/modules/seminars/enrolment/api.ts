@@ -1,5 +1,5 @@
 import { api } from '../../../shared/api.ts';
-import type { Attendance, Enrolee, Execution, HostSeminar, MySeminar, Notice, OpenSeminar, Report, Scores } from './types.ts';
+import type { Attendance, EnrolmentRules, Enrolee, Execution, HostSeminar, MySeminars, NoticesRead, OpenSeminar, Report, Scores, YearRules } from './types.ts';
 
 export type * from './types.ts';
 export { CATEGORIES, CRITERIA } from './types.ts';
@@ -16,10 +16,13 @@ export const enrolKeys = {
   attendance: (id: string) => ['seminar-enrolment', 'hosted', id, 'attendance'] as const,
   expenses: (id: string) => ['seminar-enrolment', 'hosted', id, 'expenses'] as const,
   report: (id: string) => ['seminar-enrolment', 'hosted', id, 'report'] as const,
+  rules: (year: number) => ['seminar-enrolment', 'rules', year] as const,
 };
 
 export const fetchOpen = () => api.get<{ items: OpenSeminar[] }>(`${P}/open`).then((r) => r.items);
-export const fetchMine = () => api.get<{ items: MySeminar[]; notices: Notice[] }>(`${P}/mine`);
+export const fetchMine = () => api.get<MySeminars>(`${P}/mine`);
+export const markNoticeRead = (id: string) => api.post<NoticesRead>(`${P}/notices/${id}/read`);
+export const markAllNoticesRead = () => api.post<NoticesRead>(`${P}/notices/read`);
 export const enrol = (id: string) => api.post<OpenSeminar>(`${P}/seminars/${id}/enrol`);
 export const withdraw = (id: string) => api.post<OpenSeminar>(`${P}/seminars/${id}/withdraw`);
 export const rate = (id: string, body: { scores: Scores; comment: string }) => api.post<{ rated: boolean }>(`${P}/seminars/${id}/rating`, body);
@@ -38,6 +41,9 @@ export const fetchExecution = (id: string) => api.get<Execution>(`${P}/hosted/${
 export const addExpense = (id: string, body: { category: string; amountCents: number; spentOn: string; note: string }) => api.post<Execution>(`${P}/hosted/${id}/expenses`, body);
 export const fetchReport = (id: string) => api.get<Report>(`${P}/hosted/${id}/report`);
 export const submitReport = (id: string, narrative: string) => api.post<Report>(`${P}/hosted/${id}/report`, { narrative });
+
+export const fetchYearRules = (year: number) => api.get<YearRules>(`${P}/rules/${year}`);
+export const saveYearRules = (year: number, body: EnrolmentRules) => api.put<YearRules>(`${P}/rules/${year}`, body);
 
 /** Fen as yuan with two decimals. */
 export const yuan = (cents: number) => (cents / 100).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });

@@ -18,8 +18,10 @@ export type OpenSeminar = Summary & {
 
 export type MySeminar = {
   seminarId: string; title: string; hostName: string; startDate: string; endDate: string; hours: number; status: EnrolmentStatus; preferred: boolean;
-  enrolledAt: string; admittedAt: string | null; completed: boolean | null; closed: boolean; abilities: { rate: boolean };
+  enrolledAt: string; admittedAt: string | null; completed: boolean | null; closed: boolean; unreadNotices: number; abilities: { rate: boolean };
 };
+export type MySeminars = { items: MySeminar[]; notices: Notice[]; unreadNotices: number };
+export type NoticesRead = { marked: number; unreadNotices: number };
 export type Notice = { id: string; seminarId: string; seminarTitle: string; kind: 'admitted' | 'seat_offered' | 'declined' | 'completed'; createdAt: string; readAt: string | null };
 
 export type HostSeminar = Summary & {
@@ -58,3 +60,11 @@ export type Report = {
 export const CATEGORIES = ['accommodation', 'meals', 'teaching', 'venue', 'materials', 'transport', 'other'] as const;
 export const CRITERIA = ['content', 'teachers', 'organisation', 'facilities'] as const;
 export type Scores = Record<(typeof CRITERIA)[number], number>;
+
+export type TitleLevel = 'none' | 'junior' | 'intermediate' | 'deputy_senior' | 'senior';
+export type EnrolmentRules = {
+  eligibility: { minTitleLevel: TitleLevel; managementPostQualifies: boolean };
+  reservedSharePct: number; completionMinPct: number; reportDueWorkingDays: number;
+};
+/** own: the year's own rules; inherited: those of fromYear, the latest earlier year with some; default: none stored. */
+export type YearRules = EnrolmentRules & { year: number; source: 'own' | 'inherited' | 'default'; fromYear: number | null };

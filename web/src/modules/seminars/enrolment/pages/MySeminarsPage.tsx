@@ -1,35 +1,32 @@
 import { useState } from 'react';
-import { Button, Card, List, Space, Table, Tag } from 'antd';
+import { Badge, Button, Card, Space, Table, Tag } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { enrolKeys, fetchMine, type MySeminar } from '../api.ts';
+import { NoticesCard } from '../components/NoticesCard.tsx';
 import { RatingModal } from '../components/RatingModal.tsx';
-import { formatDateTime } from '../../../../shared/format.ts';
 import { useI18n } from '../../../../shared/i18n.ts';
 
 const STATUS_COLOUR = { enrolled: 'blue', admitted: 'green', waiting: 'orange', withdrawn: 'default', declined: 'red' } as const;
 
-/** The professional's seminars with status and completion, the stored notices, and the rating form. */
+/** The professional's seminars with status and completion, the stored notices (unread ones marked), and the rating form. */
 export function MySeminarsPage() {
-  const { t, language } = useI18n();
+  const { t } = useI18n();
   const mine = useQuery({ queryKey: enrolKeys.mine, queryFn: fetchMine });
   const [rating, setRating] = useState<string | null>(null);
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size="large">
-      <Card title={t('semEnrol.notices')}>
-        <List
-          data-testid="seminar-notices" loading={mine.isLoading} dataSource={mine.data?.notices ?? []}
-          renderItem={(n) => (
-            <List.Item extra={formatDateTime(language, n.createdAt)}>
-              {t(`semEnrol.notice.${n.kind}`, { title: n.seminarTitle })}
-            </List.Item>
-          )}
-        />
-      </Card>
+      <NoticesCard data={mine.data} loading={mine.isLoading} />
       <Card title={t('semEnrol.mine.title')}>
         <Table<MySeminar>
           rowKey="seminarId" loading={mine.isLoading} dataSource={mine.data?.items ?? []} pagination={false} locale={{ emptyText: t('semEnrol.mine.empty') }} data-testid="my-seminars"
           columns={[
-            { title: t('semEnrol.title'), key: 'title', render: (_, s) => <Space orientation="vertical" size={0}><strong>{s.title}</strong><span>{s.hostName}</span></Space> },
+            { title: t('semEnrol.title'), key: 'title', render: (_, s) => (
+                <Space orientation="vertical" size={0}>
+                  <Badge count={s.unreadNotices} size="small" offset={[10, 0]} title={t('semEnrol.notice.unreadOf', { n: s.unreadNotices })}><strong>{s.title}</strong></Badge>
+                  <span>{s.hostName}</span>
+                </Space>
+              ),
+            },
             { title: t('semEnrol.dates'), key: 'dates', render: (_, s) => `${s.startDate} – ${s.endDate}` },
             { title: t('semEnrol.hours'), dataIndex: 'hours', width: 70 },
             { title: t('semEnrol.status'), key: 'status', render: (_, s) => <Tag color={STATUS_COLOUR[s.status]}>{t(`semEnrol.status.${s.status}`)}</Tag> },
