@@ -77,8 +77,8 @@ describe('an advanced seminar from application to hours in a trainee archive', (
     await page.getByTestId('form-start').fill(startDate);
     await page.getByTestId('form-end').fill(endDate);
     await page.getByTestId('form-place').fill('浙江省杭州市');
-    // 50 trainees × 5 days × 300 yuan = 75,000 yuan allowed for accommodation.
-    await page.getByTestId('budget-accommodation').fill('80000');
+    // 50 trainees × 5 days × 340 yuan (the demo's limit) = 85,000 yuan allowed for accommodation.
+    await page.getByTestId('budget-accommodation').fill('90000');
     await page.getByTestId('budget-meals').click();
     await page.getByTestId('budget-over-accommodation').waitFor();
     await page.getByTestId('budget-accommodation').fill('60000');
