@@ -35,7 +35,7 @@ await prepareSchema(db);
 async function organisation(regionCode: string, roles: string[]): Promise<OrgWrite> {
   const org: OrgWrite = {
     id: uuidv7(), name: `基准单位${Math.floor(rng() * 1e6)}`, creditCode: generateCreditCode(rng, regionCode), regionCode, provinceCode: `${regionCode.slice(0, 2)}0000`,
-    departmentCode: null, ownership: 'public_institution', roles, address: '', contactName: '',
+    departmentCode: null, ownership: 'public_institution', roles, address: '', contactName: '', grassroots: false,
   };
   await insertOrganisation(db, org);
   return org;
@@ -72,7 +72,7 @@ for (let i = 0; i < PEOPLE; i++) {
   await insertPerson(db, sealPerson(pii, id, {
     idNumber, name: generateChineseName(rng), gender: Number(idNumber[16]) % 2 === 1 ? 'M' : 'F',
     birthDate: `${idNumber.slice(6, 10)}-${idNumber.slice(10, 12)}-${idNumber.slice(12, 14)}`, regionCode: employer.regionCode,
-    titleSeries: '', titleLevel: 'intermediate', specialty: '', phone: '13800138000',
+    titleSeries: '', titleLevel: 'intermediate', specialty: '', phone: '13800138000', managementPost: false,
   }, { provinceCode: employer.provinceCode, employerId: employer.id }));
   sessions.push(await session(`bench.trainee.${i}`, [{ role: 'professional', scopeType: 'organisation', scopeId: employer.id }], id));
 }

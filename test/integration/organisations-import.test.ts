@@ -11,9 +11,9 @@ import type { OrgWrite } from '../../src/modules/registry/organisations/repo.ts'
 type ImportResult = { rows: number; created: number; dryRun: boolean };
 type Detail = { code: string; message: string; row?: number; column?: string; value?: string };
 type ErrorBody = { code: string; message: string; details: Detail[] };
-type OrgView = { id: string; name: string; creditCode: string; regionCode: string; provinceCode: string; departmentCode: string | null; ownership: string; roles: string[]; address: string; contactName: string; status: string };
+type OrgView = { id: string; name: string; creditCode: string; regionCode: string; provinceCode: string; departmentCode: string | null; ownership: string; roles: string[]; address: string; contactName: string; grassroots: boolean; status: string };
 type Page<T> = { items: T[]; total: number };
-type OrgCells = { name: string; creditCode?: string; regionCode?: string; departmentCode?: string; ownership?: string; roles?: string; address?: string; contactName?: string };
+type OrgCells = { name: string; creditCode?: string; regionCode?: string; departmentCode?: string; ownership?: string; roles?: string; address?: string; contactName?: string; grassroots?: string };
 
 const COL = {
   name: '单位名称(Name)',
@@ -22,6 +22,7 @@ const COL = {
   department: '主管部门代码(Department code)',
   ownership: '单位性质(Ownership)',
   roles: '单位角色(Roles)',
+  grassroots: '是否基层单位(Grassroots unit)',
 } as const;
 const IMPORT = '/api/organisations/import';
 const CREDIT_CHARSET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
@@ -31,14 +32,14 @@ let zj: Client;
 let headers: string[];
 let gdOrg: OrgWrite;
 
-function upload(client: Client, url: string, content: Buffer | string, filename = 'organisations.csv'): Promise<LightMyRequestResponse> {
+function upload(client: Client, url: string, content: Buffer | string, filename = 'organisations.csv', headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
   const boundary = `----zhigeng${createHash('md5').update(url + filename + String(content.length)).digest('hex')}`;
   const body = Buffer.concat([
     Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`),
     typeof content === 'string' ? Buffer.from(content, 'utf8') : content,
     Buffer.from(`\r\n--${boundary}--\r\n`),
   ]);
-  return client.post(url, body, { 'content-type': `multipart/form-data; boundary=${boundary}` });
+  return client.post(url, body, { 'content-type': `multipart/form-data; boundary=${boundary}`, ...headers });
 }
 
 /** One data row in the column order of the downloaded template. */
@@ -46,7 +47,7 @@ function cells(o: OrgCells): string[] {
   const byZh: Record<string, string> = {
     单位名称: o.name, 统一社会信用代码: o.creditCode ?? validCreditCode('330100'), 所在地区代码: o.regionCode ?? '330100',
     主管部门代码: o.departmentCode ?? '', 单位性质: o.ownership ?? '民营企业', 单位角色: o.roles ?? '用人单位',
-    地址: o.address ?? '杭州市西湖区文三路 1 号', 联系人: o.contactName ?? '李四',
+    地址: o.address ?? '杭州市西湖区文三路 1 号', 联系人: o.contactName ?? '李四', 是否基层单位: o.grassroots ?? '',
   };
   return headers.map((h) => byZh[h.split('(')[0]] ?? '');
 }
@@ -76,17 +77,17 @@ afterAll(() => t.close());
 
 describe('the organisation import template', () => {
   it('offers every import column, Chinese label first', () => {
-    expect(headers).toEqual([COL.name, COL.creditCode, COL.region, COL.department, COL.ownership, COL.roles, '地址(Address)', '联系人(Contact)']);
+    expect(headers).toEqual([COL.name, COL.creditCode, COL.region, COL.department, COL.ownership, COL.roles, '地址(Address)', '联系人(Contact)', COL.grassroots]);
   });
 });
 
 describe('importing a valid CSV', () => {
   const lower = validCreditCode('330200');
   const rows: (OrgCells & { expect: Partial<OrgView> })[] = [
-    { name: '导入民营科技有限公司', departmentCode: 'miit.330000', roles: '用人单位、培训机构', expect: { ownership: 'private', roles: ['employer', 'training_institution'], departmentCode: 'miit.330000', provinceCode: '330000' } },
-    { name: '导入外资企业', regionCode: '330200', ownership: 'foreign', roles: 'employer', expect: { ownership: 'foreign', roles: ['employer'], regionCode: '330200' } },
-    { name: '导入社会组织', regionCode: '330000', ownership: '社会组织', roles: '继续教育基地；研修承办单位', expect: { ownership: 'social_organisation', roles: ['ce_base', 'seminar_host'], regionCode: '330000' } },
-    { name: '导入事业单位', creditCode: lower.toLowerCase(), ownership: 'Public institution', roles: 'Evaluation institution, 用人单位', expect: { ownership: 'public_institution', roles: ['evaluation_institution', 'employer'], creditCode: lower } },
+    { name: '导入民营科技有限公司', departmentCode: 'miit.330000', roles: '用人单位、培训机构', expect: { ownership: 'private', roles: ['employer', 'training_institution'], departmentCode: 'miit.330000', provinceCode: '330000', grassroots: false } },
+    { name: '导入外资企业', regionCode: '330200', ownership: 'foreign', roles: 'employer', grassroots: '否', expect: { ownership: 'foreign', roles: ['employer'], regionCode: '330200', grassroots: false } },
+    { name: '导入社会组织', regionCode: '330000', ownership: '社会组织', roles: '继续教育基地；研修承办单位', grassroots: '是', expect: { ownership: 'social_organisation', roles: ['ce_base', 'seminar_host'], regionCode: '330000', grassroots: true } },
+    { name: '导入事业单位', creditCode: lower.toLowerCase(), ownership: 'Public institution', roles: 'Evaluation institution, 用人单位', grassroots: 'Y', expect: { ownership: 'public_institution', roles: ['evaluation_institution', 'employer'], creditCode: lower, grassroots: true } },
   ];
   let res: LightMyRequestResponse;
   let before: number;
@@ -104,7 +105,7 @@ describe('importing a valid CSV', () => {
     expect(await countOrgs()).toBe(before + 4);
   });
 
-  it.each(rows)('stores $name with its ownership and roles parsed from labels', async (row) => {
+  it.each(rows)('stores $name with its ownership, roles and grassroots flag parsed from labels', async (row) => {
     const found = await findByName(row.name);
     expect(found).toHaveLength(1);
     expect(found[0]).toMatchObject({ status: 'active', address: '杭州市西湖区文三路 1 号', contactName: '李四', ...row.expect });
@@ -127,9 +128,14 @@ describe('other valid uploads', () => {
     const sheet = workbook.addWorksheet('organisations');
     sheet.addRow(headers);
     sheet.addRow(cells({ name: '表格单位乙', roles: '培训机构、用人单位', ownership: '国有企业' }));
+    // Excel keeps TRUE/FALSE and numbers as typed cells, not text.
+    sheet.addRow(cells({ name: '表格单位丙' }).map((v, i) => (headers[i] === COL.grassroots ? true : v)));
+    sheet.addRow(cells({ name: '表格单位丁' }).map((v, i) => (headers[i] === COL.grassroots ? 1 : v)));
     const res = await upload(zj, IMPORT, Buffer.from(await workbook.xlsx.writeBuffer()), 'organisations.xlsx');
-    expect(res.json<ImportResult>()).toEqual({ rows: 1, created: 1, dryRun: false });
-    expect((await findByName('表格单位乙'))[0]).toMatchObject({ ownership: 'state_owned', roles: ['training_institution', 'employer'] });
+    expect(res.json<ImportResult>()).toEqual({ rows: 3, created: 3, dryRun: false });
+    expect((await findByName('表格单位乙'))[0]).toMatchObject({ ownership: 'state_owned', roles: ['training_institution', 'employer'], grassroots: false });
+    expect((await findByName('表格单位丙'))[0].grassroots).toBe(true);
+    expect((await findByName('表格单位丁'))[0].grassroots).toBe(true);
   });
 
   it('checks a valid file without writing anything when dryRun=true', async () => {
@@ -138,6 +144,18 @@ describe('other valid uploads', () => {
     expect(res.json<ImportResult>()).toEqual({ dryRun: true, rows: 2, created: 0 });
     expect(await countOrgs()).toBe(before);
     expect(await findByName('试导入单位')).toEqual([]);
+  });
+
+  it('reads the grassroots flag as true/false, 1/0 or N in any case, and imports a file without the column as 否', async () => {
+    const spellings: [string, boolean][] = [['TRUE', true], ['false', false], ['1', true], ['0', false], ['n', false]];
+    const res = await upload(zj, IMPORT, csv(spellings.map(([grassroots], i) => cells({ name: `拼写基层单位${i}`, grassroots }))));
+    expect(res.json<ImportResult>().created).toBe(spellings.length);
+    const stored = await Promise.all(spellings.map(async (_, i) => (await findByName(`拼写基层单位${i}`))[0].grassroots));
+    expect(stored).toEqual(spellings.map(([, value]) => value));
+    const without = (row: string[]) => row.filter((_, i) => headers[i] !== COL.grassroots);
+    const old = await upload(zj, IMPORT, csv([without(cells({ name: '旧模板单位' }))], without(headers)));
+    expect(old.json<ImportResult>().created).toBe(1);
+    expect((await findByName('旧模板单位'))[0].grassroots).toBe(false);
   });
 });
 
@@ -153,6 +171,7 @@ describe('a file with invalid rows', () => {
     { row: 9, column: COL.creditCode, code: 'IMPORT_DUPLICATE_IN_FILE', message: '与第 2 行重复' },
     { row: 10, column: COL.creditCode, code: 'ORGANISATION_CREDIT_CODE_TAKEN' },
     { row: 11, column: COL.name, code: 'FIELD_INVALID' },
+    { row: 12, column: COL.grassroots, code: 'IMPORT_YES_NO_INVALID', message: '应填写“是”或“否”（也可填 true/false、1/0、Y/N）' },
   ];
   let res: LightMyRequestResponse;
   let before: number;
@@ -169,6 +188,7 @@ describe('a file with invalid rows', () => {
       cells({ name: '重复代码单位', creditCode: firstCode }),
       cells({ name: '已登记代码单位', creditCode: gdOrg.creditCode }),
       cells({ name: '甲' }),
+      cells({ name: '基层值错单位', grassroots: '可能' }),
     ];
     before = await countOrgs();
     res = await upload(zj, IMPORT, csv(rows));
@@ -184,6 +204,13 @@ describe('a file with invalid rows', () => {
     const detail = res.json<ErrorBody>().details.find((d) => d.row === row);
     expect(detail).toMatchObject({ row, column, code });
     if (message) expect(detail?.message).toBe(message);
+  });
+
+  it('names a bad grassroots value in English too', async () => {
+    const en = await upload(zj, IMPORT, csv([cells({ name: '基层值错英文', grassroots: 'maybe' })]), 'organisations.csv', { 'accept-language': 'en' });
+    expect(en.json<ErrorBody>().details).toEqual([
+      expect.objectContaining({ row: 2, column: COL.grassroots, code: 'IMPORT_YES_NO_INVALID', value: 'maybe', message: 'Enter 是 or 否 (yes or no; true/false, 1/0 and Y/N are accepted too)' }),
+    ]);
   });
 
   it('writes nothing, not even the valid row', async () => {
@@ -234,6 +261,8 @@ describe('exporting organisations', () => {
     const [header, ...rows] = await exportRows('');
     expect(header).toEqual([...headers, '状态(Status)']);
     expect(rows.find((r) => r[0] === '导入民营科技有限公司')).toEqual(expect.arrayContaining(['民营企业', '用人单位、培训机构', 'miit.330000', '正常']));
+    const grassroots = header.indexOf(COL.grassroots);
+    expect([rows.find((r) => r[0] === '导入社会组织')?.[grassroots], rows.find((r) => r[0] === '导入外资企业')?.[grassroots]]).toEqual(['是', '否']);
     expect(rows.map((r) => r[0])).not.toContain('广东已登记单位');
   });
 

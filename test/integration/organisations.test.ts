@@ -12,8 +12,9 @@ type OrgBody = {
   roles: string[];
   address: string;
   contactName: string;
+  grassroots?: boolean;
 };
-type OrgView = OrgBody & {
+type OrgView = Required<OrgBody> & {
   id: string;
   regionName: string;
   provinceCode: string;
@@ -126,6 +127,58 @@ describe('creating an organisation', () => {
     expect((await zj.get(`/api/organisations/${own.id}`)).json<OrgView>().regionCode).toBe('330100');
   });
 
+});
+
+describe('the grassroots flag (是否基层单位)', () => {
+  const stored = async (id: string) => (await t.db.query<{ grassroots: boolean }>('SELECT grassroots FROM organisations WHERE id = $1', [id]))[0].grassroots;
+
+  it('is false when left out on create, and set when sent; list and detail show it', async () => {
+    const plain = await createOrg(zj, { name: '基层标志默认单位' });
+    expect(plain.grassroots).toBe(false);
+    const unit = await createOrg(zj, { name: '基层标志乡镇卫生院', grassroots: true });
+    expect(unit.grassroots).toBe(true);
+    expect(await stored(unit.id)).toBe(true);
+    expect((await zj.get(`/api/organisations/${unit.id}`)).json<OrgView>().grassroots).toBe(true);
+    expect(await listNames(zj, { q: '基层标志' })).toHaveLength(2);
+    const listed = (await zj.get(`/api/organisations?q=${encodeURIComponent('基层标志')}`)).json<Page<OrgView>>().items;
+    expect(Object.fromEntries(listed.map((o) => [o.name, o.grassroots]))).toEqual({ 基层标志默认单位: false, 基层标志乡镇卫生院: true });
+  });
+
+  it('is replaced by a PUT like the other optional fields: sent true sets it, left out clears it, and each change is audited', async () => {
+    const unit = await createOrg(zj, { name: '基层标志编辑单位' });
+    const { id, name, creditCode, regionCode, departmentCode, ownership, roles, address, contactName } = unit;
+    const body: OrgBody = { name, creditCode, regionCode, departmentCode, ownership, roles, address, contactName };
+    const on = await zj.put(`/api/organisations/${id}`, { ...body, grassroots: true });
+    expect(on.statusCode).toBe(200);
+    expect(on.json<OrgView>().grassroots).toBe(true);
+    const off = await zj.put(`/api/organisations/${id}`, body);
+    expect(off.json<OrgView>().grassroots).toBe(false);
+    expect(await stored(id)).toBe(false);
+    const updates = (await auditOf(id)).filter((r) => r.action === 'organisation.updated');
+    expect(updates.map((r) => [r.before?.grassroots, r.after?.grassroots])).toEqual([[false, true], [true, false]]);
+  });
+
+  it('is documented in the OpenAPI document: optional (default false) in the bodies, always in the answer', async () => {
+    type Schema = { properties: Record<string, unknown>; required?: string[] };
+    type Op = { requestBody?: { content: Record<string, { schema: Schema }> }; responses: Record<string, { content: Record<string, { schema: Schema }> }> };
+    const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json<{ paths: Record<string, Record<string, Op>> }>();
+    for (const [op, status] of [[doc.paths['/api/organisations'].post, '201'], [doc.paths['/api/organisations/{id}'].put, '200']] as const) {
+      const input = op.requestBody?.content['application/json'].schema;
+      expect(input?.properties.grassroots).toEqual({ type: 'boolean', default: false });
+      expect(input?.required).not.toContain('grassroots');
+      const output = op.responses[status].content['application/json'].schema;
+      expect(output.properties.grassroots).toEqual({ type: 'boolean' });
+      expect(output.required).toContain('grassroots');
+    }
+  });
+
+  it.each([['a word', '是'], ['a number other than 0 and 1', 2], ['an object', {}]])('refuses %s instead of a boolean (400, naming the field) and changes nothing', async (_label, value) => {
+    const unit = await createOrg(zj, { name: `基层标志校验${String(value)}`, grassroots: true });
+    const res = await zj.put(`/api/organisations/${unit.id}`, { ...orgBody({ creditCode: unit.creditCode }), grassroots: value });
+    expect(res.statusCode).toBe(400);
+    expect(res.json<ErrorBody>()).toMatchObject({ code: 'VALIDATION_FAILED', details: [{ path: '/grassroots', code: 'FIELD_INVALID' }] });
+    expect(await stored(unit.id)).toBe(true);
+  });
 });
 
 describe('non-public units and permissions', () => {
@@ -242,15 +295,15 @@ describe('deactivating an organisation', () => {
 describe('audit trail', () => {
   it('records create, update and deactivate with the actor and the changed values', async () => {
     const org = await createOrg(zj, { name: '审计测试单位' });
-    const body: OrgBody = { name: '审计测试单位（更名）', creditCode: org.creditCode, regionCode: '330200', departmentCode: null, ownership: 'state_owned', roles: ['employer'], address: '', contactName: '' };
+    const body: OrgBody = { name: '审计测试单位（更名）', creditCode: org.creditCode, regionCode: '330200', departmentCode: null, ownership: 'state_owned', roles: ['employer'], address: '', contactName: '', grassroots: true };
     expect((await zj.put(`/api/organisations/${org.id}`, body)).statusCode).toBe(200);
     expect((await zj.post(`/api/organisations/${org.id}/deactivate`)).statusCode).toBe(200);
     const rows = await auditOf(org.id);
     expect(rows.map((r) => r.action)).toEqual(['organisation.created', 'organisation.updated', 'organisation.deactivated']);
     expect(rows.every((r) => r.actorName === 'zj')).toBe(true);
-    expect(rows[0].after).toMatchObject({ name: '审计测试单位', creditCode: org.creditCode, provinceCode: '330000' });
-    expect(rows[1].before).toMatchObject({ name: '审计测试单位', regionCode: '330100', ownership: 'private' });
-    expect(rows[1].after).toMatchObject({ name: '审计测试单位（更名）', regionCode: '330200', ownership: 'state_owned' });
+    expect(rows[0].after).toMatchObject({ name: '审计测试单位', creditCode: org.creditCode, provinceCode: '330000', grassroots: false });
+    expect(rows[1].before).toMatchObject({ name: '审计测试单位', regionCode: '330100', ownership: 'private', grassroots: false });
+    expect(rows[1].after).toMatchObject({ name: '审计测试单位（更名）', regionCode: '330200', ownership: 'state_owned', grassroots: true });
     expect(rows[2]).toMatchObject({ before: { status: 'active' }, after: { status: 'inactive' } });
   });
 });

@@ -11,10 +11,10 @@ import type { OrgWrite } from '../../src/modules/registry/organisations/repo.ts'
 type ImportResult = { rows: number; created: number; dryRun: boolean };
 type Detail = { code: string; message: string; row?: number; column?: string; path?: string; value?: string; params?: Record<string, string | number> };
 type ErrorBody = { code: string; message: string; details: Detail[] };
-type PersonView = { id: string; name: string; idNumberMasked: string; employerId: string; regionCode: string; titleLevel: string; phoneMasked: string };
+type PersonView = { id: string; name: string; idNumberMasked: string; employerId: string; regionCode: string; titleLevel: string; phoneMasked: string; managementPost: boolean };
 type Page<T> = { items: T[]; total: number };
-type Cell = string | number;
-type PersonCells = { idNumber: string; name: string; regionCode?: string; employer?: string; titleLevel?: string; phone?: string };
+type Cell = string | number | boolean;
+type PersonCells = { idNumber: string; name: string; regionCode?: string; employer?: string; titleLevel?: string; phone?: string; managementPost?: string };
 
 const COL = {
   idNumber: '身份证号码(ID number)',
@@ -22,6 +22,7 @@ const COL = {
   region: '所在地区代码(Region code)',
   employer: '工作单位统一社会信用代码(Employer credit code)',
   titleLevel: '职称级别(Title level)',
+  managementPost: '是否担任管理岗位(Management post)',
 } as const;
 const IMPORT = '/api/people/import';
 
@@ -36,14 +37,14 @@ let gdPerson: Awaited<ReturnType<typeof makePerson>>;
 const importedIds: string[] = [];
 
 /** multipart/form-data with one part `file`, built by hand. */
-function upload(client: Client, url: string, content: Buffer | string, filename = 'people.csv'): Promise<LightMyRequestResponse> {
+function upload(client: Client, url: string, content: Buffer | string, filename = 'people.csv', headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
   const boundary = `----zhigeng${createHash('md5').update(url + filename + String(content.length)).digest('hex')}`;
   const body = Buffer.concat([
     Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`),
     typeof content === 'string' ? Buffer.from(content, 'utf8') : content,
     Buffer.from(`\r\n--${boundary}--\r\n`),
   ]);
-  return client.post(url, body, { 'content-type': `multipart/form-data; boundary=${boundary}` });
+  return client.post(url, body, { 'content-type': `multipart/form-data; boundary=${boundary}`, ...headers });
 }
 
 /** One data row in the column order of the downloaded template. */
@@ -51,6 +52,7 @@ function cells(p: PersonCells): string[] {
   const byZh: Record<string, string> = {
     身份证号码: p.idNumber, 姓名: p.name, 所在地区代码: p.regionCode ?? '330100', 工作单位统一社会信用代码: p.employer ?? zjEmployer.creditCode,
     职称系列: '工程技术', 职称级别: p.titleLevel ?? '中级', 专业: '软件工程', 手机号码: p.phone ?? '13800138000',
+    是否担任管理岗位: p.managementPost ?? '',
   };
   return headers.map((h) => byZh[h.split('(')[0]] ?? '');
 }
@@ -132,7 +134,9 @@ describe('the import template', () => {
     expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(res.headers['content-disposition']).toContain('filename="people-template.csv"');
     expect([...res.rawPayload.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    expect(headers).toEqual([COL.idNumber, COL.name, COL.region, COL.employer, '职称系列(Title series)', COL.titleLevel, '专业(Specialty)', '手机号码(Mobile)']);
+    expect(headers).toEqual([COL.idNumber, COL.name, COL.region, COL.employer, '职称系列(Title series)', COL.titleLevel, '专业(Specialty)', '手机号码(Mobile)', COL.managementPost]);
+    const [, example] = parseCsv(res.rawPayload.toString('utf8').replace(/^\uFEFF/, '')) as string[][];
+    expect(example.at(-1)).toBe('否');
   });
 });
 
@@ -168,11 +172,11 @@ describe('importing a valid file', () => {
   it('imports an XLSX workbook built with exceljs, numeric cells included', async () => {
     const a = validCitizenId();
     const b = validCitizenId();
-    const file = await xlsx([headers, cells({ idNumber: a, name: '表格甲' }), [...cells({ idNumber: b, name: '表格乙' }).slice(0, 2), 330100, zjEmployer.creditCode, '', '初级', '', 13912345678]]);
+    const file = await xlsx([headers, cells({ idNumber: a, name: '表格甲' }), [...cells({ idNumber: b, name: '表格乙' }).slice(0, 2), 330100, zjEmployer.creditCode, '', '初级', '', 13912345678, true]]);
     const res = await upload(zj, IMPORT, file, 'people.xlsx');
     expect(res.json<ImportResult>()).toEqual({ rows: 2, created: 2, dryRun: false });
-    expect((await findById(zj, a))[0].name).toBe('表格甲');
-    expect((await findById(zj, b))[0]).toMatchObject({ name: '表格乙', titleLevel: 'junior', phoneMasked: '139****5678' });
+    expect((await findById(zj, a))[0]).toMatchObject({ name: '表格甲', managementPost: false });
+    expect((await findById(zj, b))[0]).toMatchObject({ name: '表格乙', titleLevel: 'junior', phoneMasked: '139****5678', managementPost: true });
     importedIds.push(a, b);
   });
 
@@ -209,6 +213,7 @@ describe('a file with invalid rows', () => {
     { row: 8, column: COL.region, code: 'PERSON_REGION_EMPLOYER_MISMATCH' },
     { row: 9, column: COL.titleLevel, code: 'IMPORT_VALUE_UNKNOWN' },
     { row: 10, column: COL.employer, code: 'ORGANISATION_NOT_EMPLOYER', message: '所选单位不是用人单位或已停用' },
+    { row: 11, column: COL.managementPost, code: 'IMPORT_YES_NO_INVALID', message: '应填写“是”或“否”（也可填 true/false、1/0、Y/N）' },
   ];
   let res: LightMyRequestResponse;
   let before: number;
@@ -228,6 +233,7 @@ describe('a file with invalid rows', () => {
       cells({ idNumber: validCitizenId(), name: '跨省地区', regionCode: '440100' }),
       cells({ idNumber: validCitizenId(), name: '级别错', titleLevel: '特级' }),
       cells({ idNumber: validCitizenId(), name: '停用单位', employer: closed.creditCode }),
+      cells({ idNumber: validCitizenId(), name: '岗位错', managementPost: '也许' }),
     ];
     before = await countPeople();
     auditsBefore = await imports();
@@ -258,6 +264,36 @@ describe('a file with invalid rows', () => {
     expect(res.json<ErrorBody>().details.find((d) => d.row === 7)?.value).toBe(registered.idNumberMasked);
   });
 
+});
+
+describe('the management post column (是否担任管理岗位)', () => {
+  const spellings: [string, boolean][] = [['是', true], ['否', false], ['TRUE', true], ['false', false], ['1', true], ['0', false], ['Y', true], ['n', false], [' 是 ', true], ['', false]];
+  it('reads the management post as 是/否, true/false, 1/0 or Y/N in any case, an empty cell as 否', async () => {
+    const people = spellings.map(([managementPost], i) => ({ idNumber: validCitizenId(), name: `岗位${'甲乙丙丁戊己庚辛壬癸'[i]}`, managementPost }));
+    const res = await upload(zj, IMPORT, csv(people.map(cells)));
+    expect(res.json<ImportResult>()).toEqual({ rows: spellings.length, created: spellings.length, dryRun: false });
+    const stored = await Promise.all(people.map(async (p) => (await findById(zj, p.idNumber))[0].managementPost));
+    expect(stored).toEqual(spellings.map(([, value]) => value));
+    importedIds.push(...people.map((p) => p.idNumber));
+  });
+
+  it('imports a file made on the older template, without the management post column, as 否', async () => {
+    const idNumber = validCitizenId();
+    const without = (row: string[]) => row.filter((_, i) => headers[i] !== COL.managementPost);
+    const res = await upload(zj, IMPORT, csv([without(cells({ idNumber, name: '旧模板' }))], without(headers)));
+    expect(res.json<ImportResult>().created).toBe(1);
+    expect((await findById(zj, idNumber))[0].managementPost).toBe(false);
+    importedIds.push(idNumber);
+  });
+
+  it('names a bad management post value in English too, with the value', async () => {
+    const file = csv([cells({ idNumber: validCitizenId(), name: '岗位错英', managementPost: 'maybe' })]);
+    const en = await upload(zj, IMPORT, file, 'people.csv', { 'accept-language': 'en' });
+    expect(en.statusCode).toBe(422);
+    expect(en.json<ErrorBody>().details).toEqual([
+      expect.objectContaining({ row: 2, column: COL.managementPost, code: 'IMPORT_YES_NO_INVALID', value: 'maybe', message: 'Enter 是 or 否 (yes or no; true/false, 1/0 and Y/N are accepted too)' }),
+    ]);
+  });
 });
 
 describe('row numbers in problem reports', () => {
@@ -329,6 +365,9 @@ describe('exporting people', () => {
     expect(res.headers['content-disposition']).toMatch(new RegExp(`^attachment; filename="people\\.${format}"`));
     const [header, ...rows] = await readExport(format, res.rawPayload);
     expect(header[0]).toBe('身份证号码(已脱敏) ID (masked)');
+    expect(header.at(-1)).toBe('是否担任管理岗位 Management post');
+    const posts = new Map(rows.map((r) => [r[1], r.at(-1)]));
+    expect([posts.get('岗位甲'), posts.get('岗位乙'), posts.get('已登记')]).toEqual(['是', '否', '否']);
     expect(rows).toHaveLength((await zj.get('/api/people?pageSize=1')).json<Page<PersonView>>().total);
     expect(rows.every((r) => /^\d{4}\*{10}[\dX]{4}$/.test(r[0]))).toBe(true);
     const text = rows.flat().join('\n');

@@ -120,6 +120,65 @@ describe('person validation', () => {
   });
 });
 
+describe('the management post flag (是否担任管理岗位)', () => {
+  const body = (over: Record<string, unknown> = {}) => ({ idNumber: validCitizenId('330102'), name: '赵管理', regionCode: '330100', employerId: zjOrg.id, titleLevel: 'junior', ...over });
+  const audits = (id: string) =>
+    t.db.query<{ action: string; before: { managementPost?: boolean } | null; after: { managementPost?: boolean } | null }>(
+      `SELECT action, before, after FROM audit_events WHERE entity = 'person' AND entity_id = $1 ORDER BY seq`,
+      [id],
+    );
+  const stored = async (id: string) => (await t.db.query<{ m: boolean }>('SELECT management_post AS m FROM people WHERE id = $1', [id]))[0].m;
+
+  it('is false when left out on create, and set when sent; detail and list show it; the creation is audited with it', async () => {
+    const plain = await zj.post('/api/people', body());
+    expect(plain.statusCode).toBe(201);
+    expect(plain.json().managementPost).toBe(false);
+    const manager = await zj.post('/api/people', body({ managementPost: true }));
+    expect(manager.json().managementPost).toBe(true);
+    const id = manager.json().id as string;
+    expect(await stored(id)).toBe(true);
+    expect((await zj.get(`/api/people/${id}`)).json().managementPost).toBe(true);
+    const listed = (await zj.get(`/api/people?employerId=${zjOrg.id}&titleLevel=junior`)).json().items as { id: string; managementPost: boolean }[];
+    expect(listed.find((p) => p.id === id)?.managementPost).toBe(true);
+    expect((await audits(id))[0]).toMatchObject({ action: 'person.created', after: { managementPost: true } });
+  });
+
+  it('is replaced by a PUT like the other optional fields: sent true sets it, left out clears it, and each change is audited', async () => {
+    const created = await zj.post('/api/people', body());
+    const id = created.json().id as string;
+    const edit = { name: '赵管理', regionCode: '330100', employerId: zjOrg.id, titleLevel: 'junior' };
+    const on = await zj.put(`/api/people/${id}`, { ...edit, managementPost: true });
+    expect(on.statusCode).toBe(200);
+    expect(on.json().managementPost).toBe(true);
+    expect((await zj.get(`/api/people/${id}`)).json().managementPost).toBe(true);
+    const off = await zj.put(`/api/people/${id}`, edit);
+    expect(off.json().managementPost).toBe(false);
+    expect(await stored(id)).toBe(false);
+    const updates = (await audits(id)).filter((r) => r.action === 'person.updated');
+    expect(updates.map((r) => [r.before?.managementPost, r.after?.managementPost])).toEqual([[false, true], [true, false]]);
+  });
+
+  it('is documented in the OpenAPI document: optional (default false) in the bodies, always in the answer', async () => {
+    type Schema = { properties: Record<string, unknown>; required?: string[] };
+    type Op = { requestBody?: { content: Record<string, { schema: Schema }> }; responses: Record<string, { content: Record<string, { schema: Schema }> }> };
+    const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json<{ paths: Record<string, Record<string, Op>> }>();
+    for (const [op, status] of [[doc.paths['/api/people'].post, '201'], [doc.paths['/api/people/{id}'].put, '200']] as const) {
+      const input = op.requestBody?.content['application/json'].schema;
+      expect(input?.properties.managementPost).toEqual({ type: 'boolean', default: false });
+      expect(input?.required).not.toContain('managementPost');
+      const output = op.responses[status].content['application/json'].schema;
+      expect(output.properties.managementPost).toEqual({ type: 'boolean' });
+      expect(output.required).toContain('managementPost');
+    }
+  });
+
+  it.each([['a word', '是'], ['a number other than 0 and 1', 2], ['an object', {}]])('refuses %s instead of a boolean (400, naming the field)', async (_label, value) => {
+    const res = await zj.post('/api/people', body({ managementPost: value }));
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({ code: 'VALIDATION_FAILED', details: [{ path: '/managementPost', code: 'FIELD_INVALID' }] });
+  });
+});
+
 describe('authentication, CSRF and permissions', () => {
   it('answers 401 without a session', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/people' });

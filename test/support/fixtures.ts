@@ -26,6 +26,7 @@ export async function makeOrganisation(db: Database, over: Partial<OrgWrite> = {
     roles: ['employer'],
     address: '',
     contactName: '',
+    grassroots: false,
     ...over,
   };
   await insertOrganisation(db, org);
@@ -33,7 +34,7 @@ export async function makeOrganisation(db: Database, over: Partial<OrgWrite> = {
 }
 
 /** Factory: a person employed by `employer`, with a valid generated citizen ID. */
-export async function makePerson(db: Database, employer: OrgWrite, over: { name?: string; idNumber?: string } = {}) {
+export async function makePerson(db: Database, employer: OrgWrite, over: { name?: string; idNumber?: string; managementPost?: boolean } = {}) {
   const idNumber = over.idNumber ?? generateCitizenId(rng, { addressCode: `${employer.regionCode.slice(0, 4)}02` });
   const id = uuidv7();
   const sealed = sealPerson(pii, id, {
@@ -46,6 +47,7 @@ export async function makePerson(db: Database, employer: OrgWrite, over: { name?
     titleLevel: 'intermediate',
     specialty: '',
     phone: '13800138000',
+    managementPost: over.managementPost ?? false,
   }, { provinceCode: employer.provinceCode, employerId: employer.id });
   await insertPerson(db, sealed);
   return { id, idNumber, name: sealed.name, idNumberMasked: sealed.idNumberMasked };

@@ -58,13 +58,14 @@ export function buildDemoOrganisations(rng: Rng, provinceCode: string, cities: C
       roles: pattern.roles,
       address: `${city.name}示范路 ${i + 1} 号`,
       contactName: generateChineseName(rng),
+      grassroots: false,
     };
   });
 }
 
 export function encodeOrganisationsCsv(orgs: OrgWrite[]): string {
   return `${orgs
-    .map((o) => [o.id, csvField(o.name), o.creditCode, o.regionCode, o.provinceCode, o.departmentCode ?? '', o.ownership, csvField(`{${o.roles.join(',')}}`), csvField(o.address), csvField(o.contactName)].join(','))
+    .map((o) => [o.id, csvField(o.name), o.creditCode, o.regionCode, o.provinceCode, o.departmentCode ?? '', o.ownership, csvField(`{${o.roles.join(',')}}`), csvField(o.address), csvField(o.contactName), o.grassroots ? 't' : 'f'].join(','))
     .join('\n')}\n`;
 }
 
@@ -87,6 +88,7 @@ export function buildDemoPeople(ctx: Ctx, rng: Rng, employers: OrgWrite[], count
         {
           idNumber, name: generateChineseName(rng), gender, birthDate, regionCode: employer.regionCode,
           titleSeries: level === 'none' ? '' : pick(rng, TITLE_SERIES), titleLevel: level, specialty: pick(rng, SPECIALTIES), phone: generateMobile(rng),
+          managementPost: false,
         },
         { provinceCode: employer.provinceCode, employerId: employer.id },
       ),

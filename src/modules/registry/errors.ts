@@ -44,6 +44,8 @@ export const REGISTRY_ERRORS = {
   IMPORT_MISSING_COLUMN: { status: 400, zh: '缺少列：{column}', en: 'Missing column: {column}' },
   IMPORT_DUPLICATE_IN_FILE: { status: 422, zh: '与第 {other} 行重复', en: 'Duplicates row {other}' },
   IMPORT_VALUE_UNKNOWN: { status: 422, zh: '不认识的取值', en: 'Unknown value' },
+  /** A yes/no field (是否担任管理岗位, 是否基层单位) holds something else: re-enter it as 是 or 否. */
+  IMPORT_YES_NO_INVALID: { status: 422, zh: '应填写“是”或“否”（也可填 true/false、1/0、Y/N）', en: 'Enter 是 or 否 (yes or no; true/false, 1/0 and Y/N are accepted too)' },
 } satisfies Record<string, ErrorSpec>;
 
 registerErrors(REGISTRY_ERRORS);

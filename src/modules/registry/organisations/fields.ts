@@ -1,3 +1,4 @@
+import { parseYesNo } from '../../../platform/files/cell-values.ts';
 import type { ErrorDetail } from '../../../platform/http/errors.ts';
 import { ORG_ROLES, ORG_ROLE_LABELS, OWNERSHIPS, OWNERSHIP_LABELS, type OrgRole, type Ownership, validateCreditCode } from './rules.ts';
 
@@ -10,6 +11,8 @@ export type OrgFieldsInput = {
   roles: string[] | string;
   address?: string;
   contactName?: string;
+  /** 是否基层单位: a boolean from the API, a yes/no cell from an import; absent means no. */
+  grassroots?: boolean | string;
 };
 
 export type OrgFields = {
@@ -21,6 +24,8 @@ export type OrgFields = {
   roles: OrgRole[];
   address: string;
   contactName: string;
+  /** A grassroots unit (基层单位): its staff get the designated-region preference in seminar admission. */
+  grassroots: boolean;
 };
 
 function matchLabel<K extends string>(value: string, keys: readonly K[], labels: Record<K, { zh: string; en: string }>): K | null {
@@ -61,7 +66,9 @@ export function validateOrgFields(input: OrgFieldsInput): { ok: true; value: Org
   const { roles, unknown } = parseRoles(input.roles ?? []);
   if (unknown.length || roles.length === 0) details.push({ code: 'IMPORT_VALUE_UNKNOWN', path: '/roles', value: unknown.join('、') });
   const departmentCode = (input.departmentCode ?? '').trim() || null;
-  if (details.length || !credit.ok || !ownership) return { ok: false, details };
+  const grassroots = parseYesNo(input.grassroots);
+  if (grassroots === null) details.push({ code: 'IMPORT_YES_NO_INVALID', path: '/grassroots', value: String(input.grassroots) });
+  if (details.length || !credit.ok || !ownership || grassroots === null) return { ok: false, details };
   return {
     ok: true,
     value: {
@@ -73,6 +80,7 @@ export function validateOrgFields(input: OrgFieldsInput): { ok: true; value: Org
       roles,
       address: (input.address ?? '').trim().slice(0, 200),
       contactName: (input.contactName ?? '').trim().slice(0, 50),
+      grassroots,
     },
   };
 }

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
 import { recordAudit } from '../../../platform/audit/record.ts';
 import { type Ctx, requireActor } from '../../../platform/context.ts';
+import { yesNoCell } from '../../../platform/files/cell-values.ts';
 import { RowIssues } from '../../../platform/files/row-issues.ts';
 import { type ColumnSpec, type TableFormat, headerLabel, mapColumns, pickRow, readTable } from '../../../platform/files/table-file.ts';
 import { writeTable } from '../../../platform/files/table-writer.ts';
@@ -13,7 +14,7 @@ import { type OrganisationQuery, toOrgFilter } from './service.ts';
 import * as repo from './repo.ts';
 import { ORG_ROLE_LABELS, OWNERSHIP_LABELS, type OrgRole, type Ownership } from './rules.ts';
 
-type OrgColumn = 'name' | 'creditCode' | 'regionCode' | 'departmentCode' | 'ownership' | 'roles' | 'address' | 'contactName';
+type OrgColumn = 'name' | 'creditCode' | 'regionCode' | 'departmentCode' | 'ownership' | 'roles' | 'address' | 'contactName' | 'grassroots';
 
 export const ORG_IMPORT_COLUMNS: readonly ColumnSpec<OrgColumn>[] = [
   { key: 'name', zh: '单位名称', en: 'Name', required: true, example: '杭州示例科技有限公司' },
@@ -24,6 +25,8 @@ export const ORG_IMPORT_COLUMNS: readonly ColumnSpec<OrgColumn>[] = [
   { key: 'roles', zh: '单位角色', en: 'Roles', required: true, example: '用人单位、培训机构' },
   { key: 'address', zh: '地址', en: 'Address', required: false, example: '杭州市西湖区文三路 1 号' },
   { key: 'contactName', zh: '联系人', en: 'Contact', required: false, example: '李四' },
+  // 是/否 (or true/false, 1/0, Y/N); left out or empty: 否.
+  { key: 'grassroots', zh: '是否基层单位', en: 'Grassroots unit', required: false, example: '否' },
 ];
 
 const MAX_ROWS = 50_000;
@@ -71,12 +74,13 @@ export async function importOrganisations(ctx: Ctx, data: Buffer, options: { dry
     // Roles travel as comma-joined text because unnest cannot take a ragged text[][].
     await tx.query(
       `INSERT INTO organisations (${repo.ORG_COLUMNS.join(', ')})
-       SELECT id, name, credit_code, region_code, province_code, department_code, ownership, string_to_array(roles, ','), address, contact_name
-         FROM unnest($1::uuid[], $2::text[], $3::char(18)[], $4::char(6)[], $5::char(6)[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[])
-           AS t(id, name, credit_code, region_code, province_code, department_code, ownership, roles, address, contact_name)`,
+       SELECT id, name, credit_code, region_code, province_code, department_code, ownership, string_to_array(roles, ','), address, contact_name, grassroots
+         FROM unnest($1::uuid[], $2::text[], $3::char(18)[], $4::char(6)[], $5::char(6)[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::boolean[])
+           AS t(id, name, credit_code, region_code, province_code, department_code, ownership, roles, address, contact_name, grassroots)`,
       [
         rows.map((r) => r.id), rows.map((r) => r.name), rows.map((r) => r.creditCode), rows.map((r) => r.regionCode), rows.map((r) => r.provinceCode),
         rows.map((r) => r.departmentCode), rows.map((r) => r.ownership), rows.map((r) => r.roles.join(',')), rows.map((r) => r.address), rows.map((r) => r.contactName),
+        rows.map((r) => r.grassroots),
       ],
     );
     await recordAudit(tx, ctx, {
@@ -98,7 +102,7 @@ export async function exportOrganisations(ctx: Ctx, query: OrganisationQuery, fo
   const { items } = await repo.listOrganisationsInScope(ctx.db, requireActor(ctx).grants, toOrgFilter(query, MAX_ROWS, 0));
   const rows = items.map((o) => [
     o.name, o.creditCode, o.regionCode, o.departmentCode ?? '', OWNERSHIP_LABELS[o.ownership as Ownership]?.zh ?? o.ownership,
-    o.roles.map((r) => ORG_ROLE_LABELS[r as OrgRole]?.zh ?? r).join('、'), o.address, o.contactName, o.status === 'active' ? '正常' : '已停用',
+    o.roles.map((r) => ORG_ROLE_LABELS[r as OrgRole]?.zh ?? r).join('、'), o.address, o.contactName, yesNoCell(o.grassroots), o.status === 'active' ? '正常' : '已停用',
   ]);
   return writeTable(format, [...ORG_IMPORT_COLUMNS.map(headerLabel), '状态(Status)'], rows, 'organisations');
 }

@@ -23,6 +23,7 @@ export type OrgRow = {
   roles: string[];
   address: string;
   contactName: string;
+  grassroots: boolean;
   status: 'active' | 'inactive';
   peopleCount: number;
   createdAt: Date;
@@ -31,7 +32,7 @@ export type OrgRow = {
 
 const SELECT_ORG = `SELECT o.id, o.name, o.credit_code AS "creditCode", o.region_code AS "regionCode", r.name AS "regionName",
     o.province_code AS "provinceCode", o.department_code AS "departmentCode", d.name AS "departmentName", o.ownership, o.roles,
-    o.address, o.contact_name AS "contactName", o.status,
+    o.address, o.contact_name AS "contactName", o.grassroots, o.status,
     (SELECT count(*)::int FROM people p WHERE p.employer_id = o.id AND p.status = 'active') AS "peopleCount",
     o.created_at AS "createdAt", o.updated_at AS "updatedAt"
   FROM organisations o JOIN regions r ON r.code = o.region_code LEFT JOIN departments d ON d.code = o.department_code`;
@@ -116,23 +117,24 @@ export type OrgWrite = {
   roles: string[];
   address: string;
   contactName: string;
+  grassroots: boolean;
 };
 
-export const ORG_COLUMNS = ['id', 'name', 'credit_code', 'region_code', 'province_code', 'department_code', 'ownership', 'roles', 'address', 'contact_name'] as const;
+export const ORG_COLUMNS = ['id', 'name', 'credit_code', 'region_code', 'province_code', 'department_code', 'ownership', 'roles', 'address', 'contact_name', 'grassroots'] as const;
 
 export function orgValues(o: OrgWrite): unknown[] {
-  return [o.id, o.name, o.creditCode, o.regionCode, o.provinceCode, o.departmentCode, o.ownership, o.roles, o.address, o.contactName];
+  return [o.id, o.name, o.creditCode, o.regionCode, o.provinceCode, o.departmentCode, o.ownership, o.roles, o.address, o.contactName, o.grassroots];
 }
 
 export async function insertOrganisation(db: Executor, o: OrgWrite): Promise<void> {
-  await db.query(`INSERT INTO organisations (${ORG_COLUMNS.join(', ')}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`, orgValues(o));
+  await db.query(`INSERT INTO organisations (${ORG_COLUMNS.join(', ')}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`, orgValues(o));
 }
 
 export async function updateOrganisation(db: Executor, o: OrgWrite, now: Date): Promise<void> {
   forgetPeople(); // a person's view shows the employer's name and inherits its department
   await db.query(
     `UPDATE organisations SET name = $2, credit_code = $3, region_code = $4, province_code = $5, department_code = $6,
-       ownership = $7, roles = $8, address = $9, contact_name = $10, updated_at = $11 WHERE id = $1`,
+       ownership = $7, roles = $8, address = $9, contact_name = $10, grassroots = $11, updated_at = $12 WHERE id = $1`,
     [...orgValues(o), now],
   );
 }

@@ -17,6 +17,8 @@ export const OrgBody = Type.Object(
     roles: Type.Array(OrgRole, { minItems: 1, maxItems: ORG_ROLES.length, uniqueItems: true }),
     address: Type.String({ maxLength: 200, default: '' }),
     contactName: Type.String({ maxLength: 50, default: '' }),
+    // 是否基层单位. Like the other optional fields, left out means the default — on PUT too.
+    grassroots: Type.Optional(Type.Boolean({ default: false })),
   },
   { additionalProperties: false },
 );
@@ -55,6 +57,7 @@ export const OrgResponse = Type.Object({
   roles: Type.Array(Type.String()),
   address: Type.String(),
   contactName: Type.String(),
+  grassroots: Type.Boolean(),
   status: Type.String(),
   peopleCount: Type.Integer(),
   createdAt: DateTime,

@@ -1,3 +1,4 @@
+import { parseYesNo } from '../../../platform/files/cell-values.ts';
 import type { ErrorDetail } from '../../../platform/http/errors.ts';
 import { TITLE_LEVELS, TITLE_LEVEL_LABELS, type TitleLevel, maskIdNumber, parseCitizenId, parseMobilePhone } from './rules.ts';
 
@@ -10,6 +11,8 @@ export type PersonFieldsInput = {
   titleLevel?: string;
   specialty?: string;
   phone?: string;
+  /** 是否担任管理岗位: a boolean from the API, a yes/no cell from an import; absent means no. */
+  managementPost?: boolean | string;
 };
 
 export type PersonFields = {
@@ -22,6 +25,8 @@ export type PersonFields = {
   titleLevel: TitleLevel;
   specialty: string;
   phone: string | null;
+  /** Holds a management post (管理岗位): qualifies for seminar enrolment below an intermediate title (DOMAIN §6.3). */
+  managementPost: boolean;
 };
 
 const NAME_PATTERN = /^[\p{Script=Han}A-Za-z·•.\s]{1,50}$/u;
@@ -55,7 +60,9 @@ export function validatePersonFields(input: PersonFieldsInput, now: Date): { ok:
     if (parsed.ok) phone = parsed.phone;
     else details.push({ code: 'PHONE_INVALID', path: '/phone', value: input.phone });
   }
-  if (details.length || !id.ok || !titleLevel) return { ok: false, details };
+  const managementPost = parseYesNo(input.managementPost);
+  if (managementPost === null) details.push({ code: 'IMPORT_YES_NO_INVALID', path: '/managementPost', value: String(input.managementPost) });
+  if (details.length || !id.ok || !titleLevel || managementPost === null) return { ok: false, details };
   return {
     ok: true,
     value: {
@@ -68,6 +75,7 @@ export function validatePersonFields(input: PersonFieldsInput, now: Date): { ok:
       titleLevel,
       specialty: (input.specialty ?? '').trim().slice(0, 100),
       phone,
+      managementPost,
     },
   };
 }

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
 import { recordAudit } from '../../../platform/audit/record.ts';
 import { type Ctx, requireActor } from '../../../platform/context.ts';
+import { yesNoCell } from '../../../platform/files/cell-values.ts';
 import { RowIssues, byteaHex, csvField } from '../../../platform/files/row-issues.ts';
 import { type ColumnSpec, type TableFormat, headerLabel, mapColumns, pickRow, readTable } from '../../../platform/files/table-file.ts';
 import { writeTable } from '../../../platform/files/table-writer.ts';
@@ -12,7 +13,7 @@ import * as repo from './repo.ts';
 import { TITLE_LEVEL_LABELS, type TitleLevel } from './rules.ts';
 import { type PeopleQuery, sealPerson, toPersonFilter } from './service.ts';
 
-type PersonColumn = 'idNumber' | 'name' | 'regionCode' | 'employerCreditCode' | 'titleSeries' | 'titleLevel' | 'specialty' | 'phone';
+type PersonColumn = 'idNumber' | 'name' | 'regionCode' | 'employerCreditCode' | 'titleSeries' | 'titleLevel' | 'specialty' | 'phone' | 'managementPost';
 
 export const PERSON_IMPORT_COLUMNS: readonly ColumnSpec<PersonColumn>[] = [
   { key: 'idNumber', zh: '身份证号码', en: 'ID number', required: true, example: '11010519491231002X' },
@@ -23,6 +24,8 @@ export const PERSON_IMPORT_COLUMNS: readonly ColumnSpec<PersonColumn>[] = [
   { key: 'titleLevel', zh: '职称级别', en: 'Title level', required: false, example: '中级' },
   { key: 'specialty', zh: '专业', en: 'Specialty', required: false, example: '软件工程' },
   { key: 'phone', zh: '手机号码', en: 'Mobile', required: false, example: '13800138000' },
+  // 是/否 (or true/false, 1/0, Y/N); left out or empty: 否.
+  { key: 'managementPost', zh: '是否担任管理岗位', en: 'Management post', required: false, example: '否' },
 ];
 
 export const MAX_IMPORT_ROWS = 200_000;
@@ -93,7 +96,7 @@ export function encodePeopleCsv(people: repo.PersonWrite[]): string {
     [
       p.id, p.provinceCode, p.regionCode, byteaHex(p.idNumberEnc), byteaHex(p.idNumberHash), csvField(p.idNumberMasked), csvField(p.name),
       p.gender, p.birthDate, p.employerId, csvField(p.titleSeries), p.titleLevel, csvField(p.specialty),
-      p.phoneEnc ? byteaHex(p.phoneEnc) : '', csvField(p.phoneMasked),
+      p.phoneEnc ? byteaHex(p.phoneEnc) : '', csvField(p.phoneMasked), p.managementPost ? 't' : 'f',
     ].join(','),
   );
   return `${lines.join('\n')}\n`;
@@ -103,7 +106,7 @@ export async function peopleTemplate(format: TableFormat) {
   return writeTable(format, PERSON_IMPORT_COLUMNS.map(headerLabel), [PERSON_IMPORT_COLUMNS.map((c) => c.example)], 'people');
 }
 
-const EXPORT_HEADERS = ['身份证号码(已脱敏) ID (masked)', '姓名 Name', '性别 Gender', '出生日期 Birth date', '所在地区 Region', '工作单位 Employer', '职称系列 Title series', '职称级别 Title level', '专业 Specialty', '手机(已脱敏) Mobile (masked)', '状态 Status'];
+const EXPORT_HEADERS = ['身份证号码(已脱敏) ID (masked)', '姓名 Name', '性别 Gender', '出生日期 Birth date', '所在地区 Region', '工作单位 Employer', '职称系列 Title series', '职称级别 Title level', '专业 Specialty', '手机(已脱敏) Mobile (masked)', '状态 Status', '是否担任管理岗位 Management post'];
 const EXPORT_LIMIT = 100_000;
 
 /** Export the filtered list as the caller sees it: personal data stays masked in files. */
@@ -113,6 +116,7 @@ export async function exportPeople(ctx: Ctx, query: PeopleQuery, format: TableFo
   const rows = items.map((p) => [
     p.idNumberMasked, p.name, p.gender === 'M' ? '男' : '女', p.birthDate, p.regionName, p.employerName, p.titleSeries,
     TITLE_LEVEL_LABELS[p.titleLevel as TitleLevel]?.zh ?? p.titleLevel, p.specialty, p.phoneMasked, p.status === 'active' ? '正常' : '已停用',
+    yesNoCell(p.managementPost),
   ]);
   return writeTable(format, EXPORT_HEADERS, rows, 'people');
 }

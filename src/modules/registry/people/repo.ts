@@ -25,6 +25,7 @@ export type PersonRow = {
   titleLevel: string;
   specialty: string;
   phoneMasked: string;
+  managementPost: boolean;
   status: 'active' | 'inactive';
   createdAt: Date;
   updatedAt: Date;
@@ -33,7 +34,7 @@ export type PersonRow = {
 const PERSON_SELECT_LIST = `p.id, p.id_number_masked AS "idNumberMasked", p.name, p.gender,
     p.birth_date AS "birthDate", p.region_code AS "regionCode", r.name AS "regionName", p.province_code AS "provinceCode",
     p.employer_id AS "employerId", o.name AS "employerName", p.title_series AS "titleSeries", p.title_level AS "titleLevel",
-    p.specialty, p.phone_masked AS "phoneMasked", p.status, p.created_at AS "createdAt", p.updated_at AS "updatedAt"`;
+    p.specialty, p.phone_masked AS "phoneMasked", p.management_post AS "managementPost", p.status, p.created_at AS "createdAt", p.updated_at AS "updatedAt"`;
 const PERSON_FROM = 'FROM people p JOIN organisations o ON o.id = p.employer_id JOIN regions r ON r.code = p.region_code';
 const SELECT_PERSON = `SELECT ${PERSON_SELECT_LIST} ${PERSON_FROM}`;
 
@@ -133,17 +134,18 @@ export type PersonWrite = {
   specialty: string;
   phoneEnc: Buffer | null;
   phoneMasked: string;
+  managementPost: boolean;
 };
 
 export const PERSON_COLUMNS = [
   'id', 'province_code', 'region_code', 'id_number_enc', 'id_number_hash', 'id_number_masked', 'name', 'gender',
-  'birth_date', 'employer_id', 'title_series', 'title_level', 'specialty', 'phone_enc', 'phone_masked',
+  'birth_date', 'employer_id', 'title_series', 'title_level', 'specialty', 'phone_enc', 'phone_masked', 'management_post',
 ] as const;
 
 export function personValues(p: PersonWrite): unknown[] {
   return [
     p.id, p.provinceCode, p.regionCode, p.idNumberEnc, p.idNumberHash, p.idNumberMasked, p.name, p.gender,
-    p.birthDate, p.employerId, p.titleSeries, p.titleLevel, p.specialty, p.phoneEnc, p.phoneMasked,
+    p.birthDate, p.employerId, p.titleSeries, p.titleLevel, p.specialty, p.phoneEnc, p.phoneMasked, p.managementPost,
   ];
 }
 

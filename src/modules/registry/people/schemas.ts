@@ -16,6 +16,8 @@ export const PersonBody = Type.Object(
     titleLevel: TitleLevel,
     specialty: Type.String({ maxLength: 100, default: '' }),
     phone: Type.String({ maxLength: 20, default: '' }),
+    // 是否担任管理岗位. Like the other optional fields, left out means the default — on PUT too.
+    managementPost: Type.Optional(Type.Boolean({ default: false })),
   },
   { additionalProperties: false },
 );
@@ -70,6 +72,7 @@ export const PersonResponse = Type.Object({
   titleLevel: Type.String(),
   specialty: Type.String(),
   phoneMasked: Type.String(),
+  managementPost: Type.Boolean(),
   status: Type.String(),
   createdAt: DateTime,
   updatedAt: DateTime,

@@ -35,6 +35,7 @@ export function sealPerson(pii: PiiCipher, id: string, f: PersonFields, place: {
     specialty: f.specialty,
     phoneEnc: f.phone ? pii.encrypt(f.phone) : null,
     phoneMasked: f.phone ? maskPhone(f.phone) : '',
+    managementPost: f.managementPost,
   };
 }
 
@@ -49,6 +50,7 @@ function auditView(p: repo.PersonWrite | repo.PersonRow) {
     titleLevel: p.titleLevel,
     specialty: p.specialty,
     phoneMasked: 'phoneMasked' in p ? p.phoneMasked : '',
+    managementPost: p.managementPost,
   };
 }
 

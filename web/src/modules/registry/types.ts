@@ -39,6 +39,8 @@ export type Org = {
   roles: OrgRole[];
   address: string;
   contactName: string;
+  /** 基层单位: its staff get the designated-region preference in seminar admission. */
+  grassroots: boolean;
   status: 'active' | 'inactive';
   peopleCount: number;
   createdAt: string;
@@ -55,6 +57,7 @@ export type OrgBody = {
   roles: OrgRole[];
   address: string;
   contactName: string;
+  grassroots: boolean;
 };
 
 export type OrgQuery = {
@@ -82,6 +85,8 @@ export type Person = {
   titleLevel: TitleLevel;
   specialty: string;
   phoneMasked: string;
+  /** 担任管理岗位: qualifies for seminar enrolment below an intermediate title. */
+  managementPost: boolean;
   status: 'active' | 'inactive';
   createdAt: string;
   updatedAt: string;
@@ -97,6 +102,7 @@ export type PersonBody = {
   titleLevel: TitleLevel;
   specialty: string;
   phone: string;
+  managementPost: boolean;
 };
 
 export type PeopleQuery = {

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { App, Col, Form, Input, Row, Select } from 'antd';
+import { App, Col, Form, Input, Row, Select, Switch } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { FormPanel } from '../../../shared/FormPanel.tsx';
 import { useI18n } from '../../../shared/i18n.ts';
@@ -9,14 +9,14 @@ import { createOrganisation, fetchDepartments, registryKeys, updateOrganisation,
 import { ORG_ROLES, OWNERSHIPS } from '../enums.ts';
 import { RegionCascader } from './RegionCascader.tsx';
 
-const FIELDS = ['name', 'creditCode', 'regionCode', 'departmentCode', 'ownership', 'roles', 'address', 'contactName'] as const;
+const FIELDS = ['name', 'creditCode', 'regionCode', 'departmentCode', 'ownership', 'roles', 'address', 'contactName', 'grassroots'] as const;
 
 type Props = { organisation?: Org | null; onClose: () => void; onSaved?: (org: Org) => void };
 
 function initialValues(org: Org | null | undefined): Partial<OrgBody> {
-  if (!org) return { roles: ['employer'], departmentCode: null };
-  const { name, creditCode, regionCode, departmentCode, ownership, roles, address, contactName } = org;
-  return { name, creditCode, regionCode, departmentCode, ownership, roles, address, contactName };
+  if (!org) return { roles: ['employer'], departmentCode: null, grassroots: false };
+  const { name, creditCode, regionCode, departmentCode, ownership, roles, address, contactName, grassroots } = org;
+  return { name, creditCode, regionCode, departmentCode, ownership, roles, address, contactName, grassroots };
 }
 
 function toBody(values: OrgBody): OrgBody {
@@ -27,6 +27,8 @@ function toBody(values: OrgBody): OrgBody {
     departmentCode: values.departmentCode ?? null,
     address: values.address?.trim() ?? '',
     contactName: values.contactName?.trim() ?? '',
+    // Always sent: the PUT replaces every optional field, so leaving it out would clear it.
+    grassroots: values.grassroots ?? false,
   };
 }
 
@@ -111,6 +113,9 @@ function OrganisationFields() {
     </Form.Item>,
     <Form.Item key="contactName" name="contactName" label={t('organisation.contactName')}>
       <Input maxLength={50} />
+    </Form.Item>,
+    <Form.Item key="grassroots" name="grassroots" label={t('organisation.grassroots')} valuePropName="checked" extra={t('organisation.grassrootsHelp')}>
+      <Switch checkedChildren={t('common.yes')} unCheckedChildren={t('common.no')} data-testid="organisation-grassroots" />
     </Form.Item>,
   ];
   return fields.map((field) => (

@@ -1,4 +1,4 @@
-import { App, Button, Col, Form, Input, Row, Select } from 'antd';
+import { App, Button, Col, Form, Input, Row, Select, Switch } from 'antd';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { describeError } from '../../../shared/errors.ts';
 import { FormPanel } from '../../../shared/FormPanel.tsx';
@@ -10,15 +10,15 @@ import { TITLE_LEVELS } from '../enums.ts';
 import { OrganisationSelect } from './OrganisationSelect.tsx';
 import { RegionCascader } from './RegionCascader.tsx';
 
-const FIELDS = ['idNumber', 'name', 'regionCode', 'employerId', 'titleSeries', 'titleLevel', 'specialty', 'phone'] as const;
+const FIELDS = ['idNumber', 'name', 'regionCode', 'employerId', 'titleSeries', 'titleLevel', 'specialty', 'phone', 'managementPost'] as const;
 
 type Props = { person?: Person | null; onClose: () => void; onSaved?: (person: Person) => void };
 
 function initialValues(person: Person | null | undefined): Partial<PersonBody> {
-  if (!person) return { titleLevel: 'none' };
+  if (!person) return { titleLevel: 'none', managementPost: false };
   // The ID number and phone are only ever served masked, so they start empty; left empty, they stay unchanged.
-  const { name, regionCode, employerId, titleSeries, titleLevel, specialty } = person;
-  return { name, regionCode, employerId, titleSeries, titleLevel, specialty };
+  const { name, regionCode, employerId, titleSeries, titleLevel, specialty, managementPost } = person;
+  return { name, regionCode, employerId, titleSeries, titleLevel, specialty, managementPost };
 }
 
 /** On edit an empty ID number or phone means unchanged: the server keeps what it has. */
@@ -33,6 +33,8 @@ function toBody(values: PersonBody, editing: boolean): Partial<PersonBody> {
     titleSeries: values.titleSeries?.trim() ?? '',
     titleLevel: values.titleLevel,
     specialty: values.specialty?.trim() ?? '',
+    // Always sent: the PUT replaces every optional field, so leaving it out would clear it.
+    managementPost: values.managementPost ?? false,
     ...(editing && phone === '' ? {} : { phone }),
   };
 }
@@ -161,6 +163,11 @@ function PlacementFields({ person }: { person: Person | null }) {
       <Col xs={24} md={12}>
         <Form.Item name="specialty" label={t('person.specialty')}>
           <Input maxLength={100} data-testid="person-specialty" />
+        </Form.Item>
+      </Col>
+      <Col xs={24} md={12}>
+        <Form.Item name="managementPost" label={t('person.managementPost')} valuePropName="checked" extra={t('person.managementPostHelp')}>
+          <Switch checkedChildren={t('common.yes')} unCheckedChildren={t('common.no')} data-testid="person-managementPost" />
         </Form.Item>
       </Col>
     </>

@@ -65,6 +65,7 @@ export function OrganisationDetailPage() {
         </Descriptions.Item>
         <Descriptions.Item label={t('organisation.address')}>{o.address}</Descriptions.Item>
         <Descriptions.Item label={t('organisation.contactName')}>{o.contactName}</Descriptions.Item>
+        <Descriptions.Item label={t('organisation.grassroots')}><span data-testid="organisation-grassroots-value">{t(o.grassroots ? 'common.yes' : 'common.no')}</span></Descriptions.Item>
         <Descriptions.Item label={t('organisation.peopleCount')}>
           <Link to={`/people?employerId=${encodeURIComponent(o.id)}`}>{o.peopleCount}</Link>
         </Descriptions.Item>

@@ -88,6 +88,7 @@ export function PersonDetailPage() {
         <Descriptions.Item label={t('person.titleSeries')}>{p.titleSeries || t('common.none')}</Descriptions.Item>
         <Descriptions.Item label={t('person.titleLevel')}>{t(`titleLevel.${p.titleLevel}`)}</Descriptions.Item>
         <Descriptions.Item label={t('person.specialty')}>{p.specialty || t('common.none')}</Descriptions.Item>
+        <Descriptions.Item label={t('person.managementPost')}><span data-testid="person-managementPost-value">{t(p.managementPost ? 'common.yes' : 'common.no')}</span></Descriptions.Item>
         <Descriptions.Item label={t('common.updatedAt')}>{formatDateTime(language, p.updatedAt)}</Descriptions.Item>
       </Descriptions>
     </Card>
