@@ -38,6 +38,20 @@ describe('registry journey in a real browser', () => {
     await page.close();
   });
 
+  it('the administrator records that the person holds a management post (seminar eligibility)', async () => {
+    const page = await browser.newPage();
+    await signIn(page, server.baseUrl, 'province.zj');
+    await page.goto(`${server.baseUrl}/people/${zjPerson.id}`);
+    await expect.poll(() => page.getByTestId('person-managementPost-value').textContent()).toBe('否');
+    await page.getByTestId('person-edit').click();
+    await page.getByTestId('person-managementPost').click();
+    await page.getByTestId('person-submit').click();
+    await expect.poll(() => page.getByTestId('person-managementPost-value').textContent()).toBe('是');
+    const saved = await page.request.get(`${server.baseUrl}/api/people/${zjPerson.id}`);
+    expect(((await saved.json()) as { managementPost: boolean }).managementPost).toBe(true);
+    await page.close();
+  });
+
   it('saving a person with a wrong check digit shows the message in Chinese, then in English', async () => {
     const page = await browser.newPage();
     await signIn(page, server.baseUrl, 'province.zj');
