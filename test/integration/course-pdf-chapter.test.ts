@@ -1,17 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, type TestApp, createTestApp, createUser, login } from '../support/app.ts';
 import { makeOrganisation } from '../support/fixtures.ts';
+import { multipartFile } from '../support/multipart.ts';
 
 /** PDF chapters: the file is checked by its content (a PDF header), whatever its name, and served to the course's scope only. */
 let t: TestApp;
 let provider: Client;
 let courseId: string;
 
-function multipart(data: Buffer, fileName: string) {
-  const boundary = '----zhigengPdfBoundary';
-  const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`;
-  return { payload: Buffer.concat([Buffer.from(head), data, Buffer.from(`\r\n--${boundary}--\r\n`)]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
-}
+const multipart = (data: Buffer, fileName: string) => multipartFile(data, fileName);
 
 const pdf = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.from(Array.from({ length: 2000 }, (_, i) => i % 256)), Buffer.from('\n%%EOF\n')]);
 const mp4 = Buffer.concat([Buffer.from('000000186674797069736f6d0000020069736f6d6d703431', 'hex'), Buffer.alloc(500, 3)]);

@@ -4,6 +4,7 @@ import { makeOrganisation, makePerson } from '../support/fixtures.ts';
 import type { OrgWrite } from '../../src/modules/registry/organisations/repo.ts';
 import { recordCourseCompletion } from '../../src/modules/learning/index.ts';
 import { extractProofToken } from '../../src/modules/credentials/index.ts';
+import { multipartFile } from '../support/multipart.ts';
 
 // Heartbeats are credited by the server's clock: the test moves it (Date only; timers stay real).
 const T0 = new Date('2026-11-20T02:00:00Z').getTime();
@@ -19,12 +20,7 @@ let province: Client;
 let otherProvince: Client;
 let learner: Client;
 
-/** A multipart body with one part `file`, as a browser sends it. */
-function multipart(data: Buffer, fileName: string) {
-  const boundary = '----zhigengCourseBoundary';
-  const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`;
-  return { payload: Buffer.concat([Buffer.from(head), data, Buffer.from(`\r\n--${boundary}--\r\n`)]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
-}
+const multipart = (data: Buffer, fileName: string) => multipartFile(data, fileName);
 
 /** An MP4-looking file: an ftyp box, then bytes 0..255 repeated, so that ranges can be checked byte for byte. */
 const video = Buffer.concat([Buffer.from('000000186674797069736f6d0000020069736f6d6d703431', 'hex'), Buffer.from(Array.from({ length: 4000 }, (_, i) => i % 256))]);

@@ -6,6 +6,7 @@ import { buildApp } from '../../src/platform/http/app.ts';
 import { loadConfig } from '../../src/platform/config.ts';
 import { makeOrganisation, makePerson } from '../support/fixtures.ts';
 import { extractProofToken } from '../../src/modules/credentials/index.ts';
+import { multipartFile } from '../support/multipart.ts';
 
 let t: TestApp;
 let person: Awaited<ReturnType<typeof makePerson>>;
@@ -23,12 +24,7 @@ const record = (over: Record<string, unknown> = {}) => ({
   startDate: '2026-03-01', endDate: '2026-03-10', hours: 40, field: 'next_gen_it', ...over,
 });
 
-/** A multipart body with one part `file`, as a browser sends it. */
-function multipart(data: Buffer, fileName = 'proof.pdf', contentType = 'application/pdf') {
-  const boundary = '----zhigengProofBoundary';
-  const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: ${contentType}\r\n\r\n`;
-  return { payload: Buffer.concat([Buffer.from(head), data, Buffer.from(`\r\n--${boundary}--\r\n`)]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
-}
+const multipart = (data: Buffer, fileName = 'proof.pdf', contentType = 'application/pdf') => multipartFile(data, fileName, contentType);
 
 const checkFile = (data: Buffer, contentType?: string) => t.app.inject({ method: 'POST', url: '/api/verify/proofs', ...multipart(data, 'proof.pdf', contentType) });
 const openPage = (id: string, sig: string) => t.app.inject({ method: 'GET', url: `/verify/proof/${id}/${sig}` });

@@ -4,6 +4,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { type Client, type TestApp, createTestApp, createUser, login } from '../support/app.ts';
 import { makeOrganisation, makePerson, validCitizenId } from '../support/fixtures.ts';
 import type { OrgWrite } from '../../src/modules/registry/organisations/repo.ts';
+import { multipartFile } from '../support/multipart.ts';
 
 type Person = Awaited<ReturnType<typeof makePerson>>;
 
@@ -220,15 +221,7 @@ describe('files', () => {
 });
 
 describe('a signed-in provider administrator uploads a report file', () => {
-  function multipart(content: string, filename: string) {
-    const boundary = '----zhigengSessionUpload';
-    const payload = Buffer.concat([
-      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: text/csv\r\n\r\n`),
-      Buffer.from(content, 'utf8'),
-      Buffer.from(`\r\n--${boundary}--\r\n`),
-    ]);
-    return { payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
-  }
+  const multipart = (content: string, filename: string) => multipartFile(content, filename, 'text/csv');
   const csv = (recordId: string) =>
     ['身份证号码,姓名,年度,科目类别,学习形式,学时,开始日期,结束日期,课程名称,领域,机构记录编号',
       `${alice.idNumber},${alice.name},2026,专业科目,培训班,4,2026-06-01,2026-06-01,网页上传的课程,其他,${recordId}`].join('\n');

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, type TestApp, createTestApp, createUser, login } from '../support/app.ts';
 import { makeOrganisation, validCreditCode } from '../support/fixtures.ts';
 import type { OrgWrite } from '../../src/modules/registry/organisations/repo.ts';
+import { multipartFile } from '../support/multipart.ts';
 
 type ImportResult = { rows: number; created: number; dryRun: boolean };
 type Detail = { code: string; message: string; row?: number; column?: string; value?: string };
@@ -33,13 +34,8 @@ let headers: string[];
 let gdOrg: OrgWrite;
 
 function upload(client: Client, url: string, content: Buffer | string, filename = 'organisations.csv', headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
-  const boundary = `----zhigeng${createHash('md5').update(url + filename + String(content.length)).digest('hex')}`;
-  const body = Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`),
-    typeof content === 'string' ? Buffer.from(content, 'utf8') : content,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
-  return client.post(url, body, { 'content-type': `multipart/form-data; boundary=${boundary}`, ...headers });
+  const body = multipartFile(content, filename);
+  return client.post(url, body.payload, { ...body.headers, ...headers });
 }
 
 /** One data row in the column order of the downloaded template. */

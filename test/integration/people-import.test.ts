@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, type TestApp, createTestApp, createUser, login } from '../support/app.ts';
 import { makeOrganisation, makePerson, validCitizenId } from '../support/fixtures.ts';
 import type { OrgWrite } from '../../src/modules/registry/organisations/repo.ts';
+import { multipartFile } from '../support/multipart.ts';
 
 type ImportResult = { rows: number; created: number; dryRun: boolean };
 type Detail = { code: string; message: string; row?: number; column?: string; path?: string; value?: string; params?: Record<string, string | number> };
@@ -36,15 +37,9 @@ let registered: Awaited<ReturnType<typeof makePerson>>;
 let gdPerson: Awaited<ReturnType<typeof makePerson>>;
 const importedIds: string[] = [];
 
-/** multipart/form-data with one part `file`, built by hand. */
 function upload(client: Client, url: string, content: Buffer | string, filename = 'people.csv', headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
-  const boundary = `----zhigeng${createHash('md5').update(url + filename + String(content.length)).digest('hex')}`;
-  const body = Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`),
-    typeof content === 'string' ? Buffer.from(content, 'utf8') : content,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
-  return client.post(url, body, { 'content-type': `multipart/form-data; boundary=${boundary}`, ...headers });
+  const body = multipartFile(content, filename);
+  return client.post(url, body.payload, { ...body.headers, ...headers });
 }
 
 /** One data row in the column order of the downloaded template. */
