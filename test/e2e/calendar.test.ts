@@ -11,7 +11,7 @@ import { ensureWebBuilt } from '../../src/platform/web-build.ts';
 import { loadReferenceData } from '../../src/modules/registry/index.ts';
 import { createBootstrapAccount } from '../../src/modules/registry/accounts/index.ts';
 import { testPii } from '../support/app.ts';
-import { DEMO_PASSWORD, launchBrowser, signIn } from './harness.ts';
+import { DEMO_PASSWORD, choose, launchBrowser, signIn } from './harness.ts';
 
 /** The ministry keeps the working-day calendar in the browser: a bad entry is named under its field, a good list is saved. */
 let db: Database;
@@ -55,8 +55,7 @@ describe('the working-day calendar page', () => {
     await page.getByTestId('calendar-add').click();
     // Tuesday 7 October 2031 listed as an adjusted working day: it is a working day anyway.
     await page.getByTestId('calendar-day-0').fill('2031-10-07');
-    await page.locator('.ant-select[data-testid="calendar-working-0"]').click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '调休上班' }).click();
+    await choose(page, 'calendar-working-0', '调休上班');
     await page.getByTestId('calendar-name-0').fill('国庆节调休上班');
     await page.getByTestId('calendar-save').click();
     await page.getByText('周一至周五本来就是工作日').waitFor();

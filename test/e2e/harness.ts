@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { expect } from 'vitest';
 import { type Browser, type Page, chromium } from 'playwright-core';
 
 export const DEMO_PASSWORD = 'Demo#E2e2026';
@@ -58,4 +59,15 @@ export async function signIn(page: Page, baseUrl: string, username: string, pass
   await page.getByTestId('login-password').fill(password);
   await page.getByTestId('login-submit').click();
   await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+}
+
+/** Pick an option of an Ant Design select, trying again while the dropdown is still opening on a busy machine. */
+export async function choose(page: Page, testId: string, text: string): Promise<void> {
+  const select = page.locator(`.ant-select[data-testid="${testId}"]`);
+  await expect.poll(async () => {
+    if ((await select.getByText(text).count()) > 0) return true;
+    await select.click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first().click({ timeout: 3_000 }).catch(() => undefined);
+    return (await select.getByText(text).count()) > 0;
+  }, { timeout: 30_000, interval: 500 }).toBe(true);
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { type E2eServer, launchBrowser, signIn, startServer } from './harness.ts';
+import { type E2eServer, choose, launchBrowser, signIn, startServer } from './harness.ts';
 import { extractProofToken } from '../../src/modules/credentials/index.ts';
 
 /**
@@ -61,12 +61,6 @@ type RecordItem = { id: string; title: string; status: string };
 async function findRecord(page: Page, url: string): Promise<RecordItem | undefined> {
   const list = (await (await page.request.get(`${server.baseUrl}${url}`)).json()) as { items: RecordItem[] };
   return list.items.find((r) => r.title === TITLE);
-}
-
-/** antd Select (the element carrying the test id has class ant-select): open it and pick the option with this text. */
-async function choose(page: Page, testId: string, optionText: string): Promise<void> {
-  await page.locator(`.ant-select[data-testid="${testId}"]`).click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: optionText }).first().click();
 }
 
 /** The input behind a test id, whether antd put the id on the input or on its wrapper. */

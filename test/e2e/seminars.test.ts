@@ -8,7 +8,7 @@ import { loadConfig } from '../../src/platform/config.ts';
 import { type RunningServer, startServer } from '../../src/platform/server.ts';
 import { ensureWebBuilt } from '../../src/platform/web-build.ts';
 import { demoDates } from '../../src/modules/seminars/demo.ts';
-import { ADMIN_PASSWORD, DEMO_PASSWORD, launchBrowser, signIn } from './harness.ts';
+import { ADMIN_PASSWORD, DEMO_PASSWORD, choose, launchBrowser, signIn } from './harness.ts';
 
 /**
  * One advanced seminar through every role, in the browser: the host applies (the budget checked
@@ -197,9 +197,7 @@ describe('an advanced seminar from application to hours in a trainee archive', (
     await hostPage.getByTestId('attendance-grid').getByText('4 / 5').waitFor();
 
     await hostPage.getByRole('tab', { name: '经费执行' }).click();
-    await hostPage.locator('.ant-select[data-testid="expense-category"]').click();
-    await hostPage.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '住宿费' }).first().click();
-    await hostPage.locator('.ant-select[data-testid="expense-category"]').getByText('住宿费').waitFor();
+    await choose(hostPage, 'expense-category', '住宿费');
     await hostPage.getByTestId('expense-amount').fill('9000');
     const saved = hostPage.waitForResponse((r) => r.url().endsWith('/expenses') && r.request().method() === 'POST');
     await hostPage.getByTestId('expense-add').click();
