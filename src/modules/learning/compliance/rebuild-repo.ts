@@ -67,6 +67,8 @@ export async function rebuildYear(db: Executor, rules: RulesRow[], year: number)
   // person's sums the planner hashed them (0.3 s more at 200,000 people) instead of grouping the
   // records in the order of the (person_id, year) index.
   await db.exec('SET LOCAL enable_nestloop = off');
+  // The key's index is sorted in memory (a million people need ~64 MB, the default's limit).
+  await db.exec("SET LOCAL maintenance_work_mem = '256MB'");
   await db.exec(`CREATE TABLE ${next} (LIKE learning_compliance INCLUDING DEFAULTS) WITH (fillfactor = 80)`);
   const { sql, params } = rebuildSql(next, rules.filter((r) => r.year === year));
   await db.query(sql, [...params, year]);
