@@ -1,6 +1,7 @@
 // Rebuilding a whole year of learning_compliance: the year is computed into a new table with no
 // index to maintain, indexed once filled, and swapped in as the year's partition (migration
-// 0015). Inserting the same rows into the indexed table cost 5–10× the insert itself.
+// 0015). At 200,000 people, deleting the year and inserting it into the indexed table took
+// 5.1–5.3 s; into a table without indexes 0.8 s, its key then indexed in 0.1–0.2 s.
 import type { Executor } from '../../../platform/db/executor.ts';
 import {
   COMPLIANCE_COLUMNS, COMPLIANCE_VALUES, COUNTED, type DailyCap, type RulesRow, carriedRules, cappedTotals, listCappedForms,
