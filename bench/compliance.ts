@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import { writeDocsSection } from './docs-section.ts';
 import { generatePeople } from '../src/modules/registry/generate.ts';
 import { recomputeCompliance } from '../src/modules/learning/compliance/service.ts';
-import { rebuildYear } from '../src/modules/learning/compliance/repo.ts';
+import { rebuildYear } from '../src/modules/learning/compliance/rebuild-repo.ts';
 import { resolveProvinceRules } from '../src/modules/learning/rules/service.ts';
 import { benchPii, dropLeftoverDatabases, openFreshDatabase } from './db.ts';
 

@@ -1,5 +1,5 @@
 import type { Ctx } from '../../platform/context.ts';
-import { rebuildYear } from './compliance/repo.ts';
+import { rebuildYear } from './compliance/rebuild-repo.ts';
 import { rulesRowsFor } from './rules/service.ts';
 
 const DEMO_YEARS = [2025, 2026];

@@ -1,6 +1,7 @@
 import type { Grant } from '../../../platform/auth/permissions.ts';
 import { type ScopeColumns, SqlParams, scopeFilter } from '../../../platform/auth/scope.ts';
 import type { Executor } from '../../../platform/db/executor.ts';
+import type { CountedRecord } from '../compliance.ts';
 
 export type ComplianceRow = {
   year: number;
@@ -11,12 +12,11 @@ export type ComplianceRow = {
   requiredProfessional: number;
   requiredPublic: number;
   compliant: boolean;
-  byForm: Record<string, number>;
 };
 
 const COMPLIANCE_COLUMNS = `c.year, c.total_hours AS "totalHours", c.public_hours AS "publicHours", c.professional_hours AS "professionalHours",
   c.required_total AS "requiredTotal", c.required_professional AS "requiredProfessional", c.required_public AS "requiredPublic",
-  c.compliant, c.by_form AS "byForm"`;
+  c.compliant`;
 
 export async function listComplianceOfPerson(db: Executor, personId: string, years: number[]): Promise<Map<number, ComplianceRow>> {
   const rows = await db.query<ComplianceRow>(
@@ -24,6 +24,15 @@ export async function listComplianceOfPerson(db: Executor, personId: string, yea
     [personId, years],
   );
   return new Map(rows.map((r) => [r.year, r]));
+}
+
+/** A person's counted (approved or confirmed) records of these years, for the per-form figures. */
+export async function listCountedRecordsOfPerson(db: Executor, personId: string, years: number[]): Promise<(CountedRecord & { year: number })[]> {
+  return db.query<CountedRecord & { year: number }>(
+    `SELECT year, category, form, hours, start_date AS "startDate", end_date AS "endDate", status
+       FROM learning_records WHERE person_id = $1 AND year = ANY($2::smallint[]) AND status IN ('approved', 'confirmed')`,
+    [personId, years],
+  );
 }
 
 export async function findPersonProvince(db: Executor, personId: string): Promise<{ id: string; provinceCode: string } | null> {

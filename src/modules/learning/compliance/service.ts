@@ -3,7 +3,7 @@ import type { Executor } from '../../../platform/db/executor.ts';
 import { AppError } from '../../../platform/http/errors.ts';
 import type { TableFormat } from '../../../platform/files/table-file.ts';
 import { writeTable } from '../../../platform/files/table-writer.ts';
-import { assessTotals } from '../compliance.ts';
+import { assessTotals, computeCompliance } from '../compliance.ts';
 import { resolveProvinceRules, rulesRowsFor } from '../rules/service.ts';
 import { toTenths } from '../rules.ts';
 import * as repo from './repo.ts';
@@ -34,8 +34,16 @@ export type YearCompliance = {
   explanation: { zh: string; en: string };
 };
 
-/** Stored figures with their plain-words verdict; a year without records reads as zero hours. */
-export function describeYear(year: number, row: read.ComplianceRow | undefined, required: { total: number; professional: number; public: number }): YearCompliance {
+/**
+ * Stored figures with their plain-words verdict and the per-form figures; a year without
+ * records reads as zero hours.
+ */
+export function describeYear(
+  year: number,
+  row: read.ComplianceRow | undefined,
+  required: { total: number; professional: number; public: number },
+  byForm: Record<string, number>,
+): YearCompliance {
   const pub = toTenths(row?.publicHours ?? 0);
   const pro = toTenths(row?.professionalHours ?? 0);
   const req = row
@@ -51,15 +59,20 @@ export function describeYear(year: number, row: read.ComplianceRow | undefined, 
     requiredProfessional: req.professional / 10,
     requiredPublic: req.public / 10,
     compliant: assessed.compliant,
-    byForm: row?.byForm ?? {},
+    byForm,
     shortfalls: assessed.shortfalls,
     explanation: assessed.explanation,
   };
 }
 
-/** A person's compliance for each of `years`, read from the maintained table. */
+/**
+ * A person's compliance for each of `years`: totals and verdict read from the maintained table;
+ * the hours per form (shown for one person only, so not kept in the table) computed from the
+ * person's counted records by the reference function, under the same rules.
+ */
 export async function complianceOfPerson(db: Executor, person: { id: string; provinceCode: string }, years: number[]): Promise<YearCompliance[]> {
   const rows = await read.listComplianceOfPerson(db, person.id, years);
+  const records = await read.listCountedRecordsOfPerson(db, person.id, years);
   const out: YearCompliance[] = [];
   for (const year of years) {
     const rules = (await resolveProvinceRules(db, [person.provinceCode], year)).get(person.provinceCode);
@@ -68,7 +81,8 @@ export async function complianceOfPerson(db: Executor, person: { id: string; pro
       professional: Math.round(toTenths(rules?.minTotalHours ?? 0) * (rules?.minProfessionalShare ?? 0)) / 10,
       public: rules?.minPublicHours ?? 0,
     };
-    out.push(describeYear(year, rows.get(year), required));
+    const byForm = rules ? computeCompliance(year, records.filter((r) => r.year === year), rules).byForm : {};
+    out.push(describeYear(year, rows.get(year), required, byForm));
   }
   return out;
 }

@@ -2,7 +2,8 @@ import { recordAudit } from '../../../platform/audit/record.ts';
 import { type Ctx, requireActor } from '../../../platform/context.ts';
 import type { Executor } from '../../../platform/db/executor.ts';
 import { AppError } from '../../../platform/http/errors.ts';
-import { rebuildYear, recomputeProvinceYear, type RulesRow } from '../compliance/repo.ts';
+import { recomputeProvinceYear, type RulesRow } from '../compliance/repo.ts';
+import { lockComplianceForRebuild, rebuildYear } from '../compliance/rebuild-repo.ts';
 import { type ComplianceRules, NATIONAL_DEFAULT_RULES, type RulesPatch, resolveRules, validateRulesPatch } from '../rules.ts';
 import { cachedRules, forgetRules } from './cache.ts';
 import * as repo from './repo.ts';
@@ -106,6 +107,9 @@ export async function previewRules(ctx: Ctx, input: { regionCode: string; year: 
   const params = input.regionCode === NATION ? [input.year] : [input.year, input.regionCode];
   await ctx.db
     .transaction(async (tx) => {
+      // A national change rebuilds the year, which swaps the year's partition at the end: its
+      // lock is taken before this transaction first reads the table (rebuild-repo.ts).
+      if (input.regionCode === NATION) await lockComplianceForRebuild(tx);
       // Utility statements take no parameters: create first, then fill.
       await tx.exec('CREATE TEMP TABLE rules_preview (person_id uuid PRIMARY KEY, compliant boolean NOT NULL) ON COMMIT DROP');
       await tx.query(`INSERT INTO rules_preview SELECT person_id, compliant FROM learning_compliance WHERE year = $1 AND ${provinceFilter}`, params);
