@@ -39,6 +39,11 @@ try {
       await emptyRecords(db);
       const one = await timed(() => db.copyCsv('learning_records', RECORD_COLUMNS, all));
       const progress2 = (await db.query<{ n: number }>('SELECT coalesce(sum(people), 0)::int AS n FROM plan_progress'))[0]?.n;
+      // The refresh itself (update and delete triggers): every record touched, then half deleted.
+      const update = await timed(() => db.exec('UPDATE learning_records SET hours = hours'));
+      const del = await timed(() => db.exec('DELETE FROM learning_records WHERE hours < 4'));
+      const left = (await db.query<{ n: number }>('SELECT coalesce(sum(people), 0)::int AS n FROM plan_progress'))[0]?.n;
+      console.log(`  UPDATE of every record: ${update.toFixed(0)} ms, DELETE of half: ${del.toFixed(0)} ms (members counted after: ${left})`);
       console.log(`round ${round} ${name.padEnd(10)} batches: ${per.reduce((a, b) => a + b, 0).toFixed(0)} ms [${per.map((p) => p.toFixed(0)).join(' ')}]  one COPY: ${one.toFixed(0)} ms  (members counted ${progress} / ${progress2})`);
     }
   }
