@@ -16,7 +16,7 @@ import { type Engine, benchPii, engineLabel, openFreshDatabase, systemContext } 
 import { type ImportRow, buildImportRows, createEmployers, encodeSealedCsv, sealRows } from './import-data.ts';
 
 export const REPORT_TARGET = 0.4;
-const BATCH = 10_000;
+export const BATCH = 10_000;
 const YEAR = 2026;
 const FORMS = ['training', 'online', 'conference', 'practice', 'advanced_seminar'] as const;
 
@@ -43,7 +43,7 @@ const num = (n: number) => Math.round(n).toLocaleString('en-US');
 const pad2 = (n: number) => String(n).padStart(2, '0');
 
 /** The i-th reported completion: one day of study in the first ten months of the year. */
-function reportRecord({ person, i }: Row) {
+export function reportRecord({ person, i }: Row) {
   const date = `${YEAR}-${pad2(1 + (i % 10))}-${pad2(1 + (i % 28))}`;
   return {
     idNumber: person.idNumber, name: person.name, year: YEAR, category: i % 3 === 0 ? 'public' : 'professional', form: FORMS[i % FORMS.length],
@@ -52,7 +52,7 @@ function reportRecord({ person, i }: Row) {
 }
 
 /** The same rows as learning_records would hold them, COPY-ready (the baseline's input). */
-function encodeRecordsCsv(rows: Row[], provider: { id: string; name: string }, createdBy: string): string {
+export function encodeRecordsCsv(rows: Row[], provider: { id: string; name: string }, createdBy: string): string {
   const lines = rows.map((row) => {
     const r = reportRecord(row);
     return [
@@ -67,7 +67,7 @@ async function countRecords(db: Database): Promise<number> {
   return (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM learning_records'))[0]?.n ?? 0;
 }
 
-async function emptyRecords(db: Database): Promise<void> {
+export async function emptyRecords(db: Database): Promise<void> {
   // The plan roll-up too: each round starts from the same empty state (a round that found the
   // previous round's members took minutes, its statistics still saying the tables were empty).
   await db.exec('TRUNCATE learning_records CASCADE; TRUNCATE learning_compliance, plan_progress_members, plan_progress, plan_progress_national');
@@ -81,7 +81,7 @@ async function timed(fn: () => Promise<unknown>): Promise<number> {
 }
 
 /** People to report on (a quarter of the rows, at least 1,000) and a provider, written untimed. */
-async function prepare(engine: Engine, db: Database, ctx: Ctx, count: number, log: (line: string) => void) {
+export async function prepareReport(engine: Engine, db: Database, ctx: Ctx, count: number, log: (line: string) => void) {
   const rng = createRng(20261127);
   const employers = await createEmployers(db, rng, 50);
   const peopleCount = Math.max(1000, Math.ceil(count / 4));
@@ -103,7 +103,7 @@ export async function runReportBench(engine: Engine, options: ReportBenchOptions
   try {
     const { db } = fresh;
     const base = systemContext(db, benchPii(), 'bench-report');
-    const { provider, rows, peopleCount } = await prepare(engine, db, base, count, log);
+    const { provider, rows, peopleCount } = await prepareReport(engine, db, base, count, log);
     const keyId = uuidv7();
     const ctx: Ctx = { ...base, actor: { accountId: keyId, username: 'apikey:bench', displayName: 'bench', kind: 'apikey', personId: null, grants: [{ role: 'api_reporter', scopeType: 'organisation', scopeId: provider.id }] } };
     const batches: ReturnType<typeof reportRecord>[][] = [];

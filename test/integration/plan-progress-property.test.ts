@@ -128,6 +128,30 @@ describe('the progress roll-up stays equal to a full recount', () => {
     await expectRollUpEqualsRecount();
   });
 
+  it('an insert brings a member\'s first month forward, a later one leaves it, a COPY counts like an INSERT', async () => {
+    const employer = orgs[1] as OrgWrite;
+    const person = { id: (await makePerson(db, employer)).id, provinceCode: employer.provinceCode };
+    const record = (field: PlanField, endDate: string): Rec => ({ id: uuidv7(), personId: person.id, employer, provinceCode: person.provinceCode, year: YEAR, field, endDate, status: 'approved' });
+    const members = async () =>
+      (await db.query<{ field: string; month: number }>('SELECT field, first_month AS month FROM plan_progress_members WHERE person_id = $1 ORDER BY field', [person.id]))
+        .map((m) => `${m.field}:${m.month}`);
+    await insert(record('digital_tech', `${YEAR}-05-10`));
+    expect(await members()).toEqual(['digital_tech:5']);
+    await insert(record('digital_tech', `${YEAR}-03-10`));
+    expect(await members()).toEqual(['digital_tech:3']);
+    await insert(record('digital_tech', `${YEAR}-08-10`));
+    expect(await members()).toEqual(['digital_tech:3']);
+    // The provider-reporting path: one COPY, an earlier month in the same cell and a new cell.
+    const copied = [record('digital_tech', `${YEAR}-02-10`), record('biotech', `${YEAR}-09-01`)];
+    for (const r of copied) records.set(r.id, r);
+    await db.copyCsv(
+      'learning_records',
+      ['id', 'province_code', 'person_id', 'employer_id', 'year', 'category', 'form', 'title', 'start_date', 'end_date', 'hours', 'field', 'source', 'status'],
+      copied.map((r) => [r.id, r.provinceCode, r.personId, r.employer.id, r.year, 'public', 'online', '复制', r.endDate, r.endDate, 2, r.field, 'provider_reported', r.status].join(',')).join('\n') + '\n',
+    );
+    expect(await members()).toEqual(['biotech:9', 'digital_tech:2']);
+    await expectRollUpEqualsRecount();
+  });
 });
 
 describe('the progress roll-up under changes', () => {

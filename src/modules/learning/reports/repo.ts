@@ -45,12 +45,11 @@ type Provider = { id: string; name: string; createdBy: string };
 
 function encodeRows(rows: StagedRecord[], provider?: Provider): string {
   const extra = provider ? `,${provider.id},${csvField(provider.name)},provider_reported,approved,${provider.createdBy}` : '';
-  const lines = rows.map(
-    (r) =>
-      [r.id, r.provinceCode, r.personId, r.employerId, r.year, r.category, r.form, csvField(r.title), r.startDate, r.endDate, r.hours, r.field, csvField(r.providerRecordId)].join(',') +
-      extra,
-  );
-  return `${lines.join('\n')}\n`;
+  let out = '';
+  for (const r of rows) {
+    out += `${r.id},${r.provinceCode},${r.personId},${r.employerId},${r.year},${r.category},${r.form},${csvField(r.title)},${r.startDate},${r.endDate},${r.hours},${r.field},${csvField(r.providerRecordId)}${extra}\n`;
+  }
+  return out;
 }
 
 // Class of the advisory locks taken per provider (the key is a hash of the provider's id).

@@ -33,7 +33,7 @@ function parseRows(batch: ReportBatch, now: Date, issues: ReportIssues): Candida
     const other = recordId ? firstRowOf.get(recordId) : undefined;
     const duplicate = other === undefined ? [] : [{ column: 'providerRecordId' as const, code: 'LEARNING_REPORT_DUPLICATE_IN_BATCH', params: { other } }];
     if (recordId && other === undefined) firstRowOf.set(recordId, row);
-    issues.add(row, [...(parsed.ok ? [] : parsed.problems), ...duplicate]);
+    if (!parsed.ok || duplicate.length) issues.add(row, [...(parsed.ok ? [] : parsed.problems), ...duplicate]);
     if (parsed.ok && duplicate.length === 0) candidates.push({ row, value: parsed.value });
   });
   return candidates;
@@ -69,8 +69,12 @@ async function placeRows(ctx: Ctx, candidates: Candidate[], issues: ReportIssues
       issues.add(row, problems.map((code) => ({ column: dateProblemColumn(code), code })));
       return [];
     }
-    const { idNumber: _id, name: _name, ...content } = value;
-    return [{ ...content, row, id: uuidv7(), provinceCode: person.provinceCode, personId: person.id, employerId: person.employerId }];
+    // Written out rather than spread: this runs for every row of every batch (object rest and
+    // spread were the largest share of the batch's own CPU time in a profile).
+    return [{
+      row, id: uuidv7(), provinceCode: person.provinceCode, personId: person.id, employerId: person.employerId, year: value.year, category: value.category,
+      form: value.form, title: value.title, startDate: value.startDate, endDate: value.endDate, hours: value.hours, field: value.field, providerRecordId: value.providerRecordId,
+    }];
   });
 }
 
