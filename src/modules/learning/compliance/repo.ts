@@ -32,12 +32,10 @@ function pairsSql(rules: RulesRow[]): { sql: string; params: unknown[] } {
   const n = ru.params.length;
   const sql = `
 WITH ru AS (${ru.sql}),
--- People first, then their rules: left to itself the planner paired every target with every
--- province's rules of the year (31×) before looking each person up.
+-- The targets with their provinces (given by the caller), then their rules: left to itself the
+-- planner paired every target with every province's rules of the year (31×).
 placed AS MATERIALIZED (
-  SELECT tg.person_id, tg.year, p.province_code
-    FROM (SELECT DISTINCT * FROM unnest($${n + 1}::uuid[], $${n + 2}::smallint[]) AS t(person_id, year)) tg
-    JOIN people p ON p.id = tg.person_id
+  SELECT DISTINCT * FROM unnest($${n + 1}::uuid[], $${n + 2}::smallint[], $${n + 3}::char(6)[]) AS t(person_id, year, province_code)
 ),
 tp AS MATERIALIZED (
   SELECT pl.person_id, pl.year, pl.province_code, ${ru.ruleColumns.map((c) => `ru.${c}`).join(', ')}
@@ -55,11 +53,11 @@ ${UPSERT}`;
   return { sql, params: ru.params };
 }
 
-/** Recompute the given (person, year) pairs: the incremental path after record changes. */
-export async function recomputePairs(db: Executor, rules: RulesRow[], pairs: { personId: string; year: number }[]): Promise<void> {
+/** Recompute the given (person, year) pairs, each with its person's province: the incremental path after record changes. */
+export async function recomputePairs(db: Executor, rules: RulesRow[], pairs: { personId: string; year: number; provinceCode: string }[]): Promise<void> {
   if (pairs.length === 0) return;
   const { sql, params } = pairsSql(rules);
-  await db.query(sql, [...params, pairs.map((p) => p.personId), pairs.map((p) => p.year)]);
+  await db.query(sql, [...params, pairs.map((p) => p.personId), pairs.map((p) => p.year), pairs.map((p) => p.provinceCode)]);
 }
 
 /**

@@ -9,15 +9,19 @@ import { toTenths } from '../rules.ts';
 import * as repo from './repo.ts';
 import * as read from './read-repo.ts';
 
+/** A (person, year) to recompute; the person's province when the caller has just read it (a provider's batch). */
+export type CompliancePair = { personId: string; year: number; provinceCode?: string };
+
 /** Recompute the compliance of these (person, year) pairs in the caller's transaction. */
-export async function recomputeCompliance(tx: Executor, pairs: { personId: string; year: number }[]): Promise<void> {
+export async function recomputeCompliance(tx: Executor, pairs: CompliancePair[]): Promise<void> {
   if (pairs.length === 0) return;
-  const provinces = await repo.listProvincesOfPeople(tx, [...new Set(pairs.map((p) => p.personId))]);
-  const combos = pairs.flatMap((p) => {
-    const provinceCode = provinces.get(p.personId);
-    return provinceCode ? [{ provinceCode, year: p.year }] : [];
+  const unknown = [...new Set(pairs.filter((p) => !p.provinceCode).map((p) => p.personId))];
+  const provinces = unknown.length ? await repo.listProvincesOfPeople(tx, unknown) : new Map<string, string>();
+  const placed = pairs.flatMap((p) => {
+    const provinceCode = p.provinceCode ?? provinces.get(p.personId);
+    return provinceCode ? [{ personId: p.personId, year: p.year, provinceCode }] : [];
   });
-  await repo.recomputePairs(tx, await rulesRowsFor(tx, combos), pairs);
+  await repo.recomputePairs(tx, await rulesRowsFor(tx, placed), placed);
 }
 
 export type YearCompliance = {
