@@ -4,7 +4,7 @@ import type { Database } from '../../src/platform/db/executor.ts';
 import { createRng, type Rng } from '../../src/modules/registry/synthetic.ts';
 import { CATEGORIES, LEARNING_FORMS, RECORD_STATUSES, type Category, type LearningForm, type RecordStatus } from '../../src/modules/learning/catalogue.ts';
 import { computeCompliance } from '../../src/modules/learning/compliance.ts';
-import { complianceOfPerson, recomputeCompliance } from '../../src/modules/learning/compliance/service.ts';
+import { addRecordsToCompliance, complianceOfPerson, recomputeCompliance } from '../../src/modules/learning/compliance/service.ts';
 import { recomputeProvinceYear } from '../../src/modules/learning/compliance/repo.ts';
 import { rebuildYear } from '../../src/modules/learning/compliance/rebuild-repo.ts';
 import { insertRecord } from '../../src/modules/learning/records/repo.ts';
@@ -40,6 +40,8 @@ let db: Database;
 const PROVINCES = [
   { code: '330000', city: '330100', patch: { dailyCap: 6, formCaps: { online: 30, conference: 12 }, minPublicHours: 20, minTotalHours: 72 } },
   { code: '320000', city: '320100', patch: { formCaps: { training: 40 }, minTotalHours: 60 } },
+  // No cap at all: a provider's new records are added to the stored figures instead of recomputed.
+  { code: '440000', city: '440100', patch: { minTotalHours: 80, minPublicHours: 10 } },
 ];
 const people: { id: string; provinceCode: string; employerId: string }[] = [];
 const rulesOf = new Map<string, ComplianceRules>();
@@ -123,6 +125,20 @@ describe('the set-based compliance equals the reference function', () => {
         touched.push({ personId: r.personId, year: YEAR });
       }
       await recomputeCompliance(db, touched);
+    }
+    await expectSqlEqualsReference();
+  });
+
+  it("after providers' batches of new approved records, added where nothing is capped and recomputed elsewhere", async () => {
+    // Two people of the uncapped province without any record yet: their pairs have no row to add to.
+    const newcomers = await makeOrganisation(db, { regionCode: '440100' });
+    for (let i = 0; i < 2; i += 1) people.push({ id: (await makePerson(db, newcomers)).id, provinceCode: '440000', employerId: newcomers.id });
+    for (let round = 0; round < 25; round += 1) {
+      const batch = Array.from({ length: 1 + Math.floor(rng() * 6) }, () => ({ ...randomRecord(rng, pick(rng, people).id), status: 'approved' as const }));
+      for (const r of batch) await insert(r);
+      await db.transaction((tx) => addRecordsToCompliance(tx, batch.map((r) => ({
+        personId: r.personId, year: YEAR, provinceCode: (people.find((p) => p.id === r.personId) as (typeof people)[number]).provinceCode, hours: r.hours, category: r.category,
+      }))));
     }
     await expectSqlEqualsReference();
   });

@@ -46,7 +46,7 @@ describe('writing reported records', () => {
     const first = await db.transaction((tx) => insertReportedRecords(tx, [staged('A-1'), staged('A-2')], who()));
     expect(first).toHaveLength(2);
     const second = await db.transaction((tx) => insertReportedRecords(tx, [staged('A-2'), staged('A-3')], who()));
-    expect(second).toEqual([{ personId, year: 2026, provinceCode: '330000' }]);
+    expect(second).toEqual([{ personId, year: 2026, provinceCode: '330000', hours: 8, category: 'professional' }]);
     expect(await idsOfProvider()).toEqual(['A-1', 'A-2', 'A-3']);
     const title = await db.query<{ title: string }>("SELECT title FROM learning_records WHERE provider_record_id = 'A-3'");
     expect(title[0]?.title).toBe('研修班, "第一期"');
@@ -54,8 +54,8 @@ describe('writing reported records', () => {
 
   it('the staging path skips existing ids too', async () => {
     const created = await db.transaction((tx) => insertThroughStaging(tx, [staged('A-1'), staged('B-1')], who()));
-    // Each created record's person with the province read with it, so that compliance need not look it up again.
-    expect(created).toEqual([{ personId, year: 2026, provinceCode: '330000' }]);
+    // Each created record with its person's province and its hours, for the compliance update.
+    expect(created).toEqual([{ personId, year: 2026, provinceCode: '330000', hours: 8, category: 'professional' }]);
     expect(await idsOfProvider()).toEqual(['A-1', 'A-2', 'A-3', 'B-1']);
   });
 

@@ -61,6 +61,35 @@ export async function recomputePairs(db: Executor, rules: RulesRow[], pairs: { p
 }
 
 /**
+ * Add new records' hours (tenths, by pair) to the stored figures of pairs whose rules cap
+ * nothing: an uncapped total is a plain sum, so a provider's batch need not re-read each person's
+ * older records. Only pairs that have a row for the same province are updated (a missing row or a
+ * moved person is left to `recomputePairs`); the update re-reads the row it changes, so two
+ * writers adding to one person both count. Returns the pairs it updated, as `person/year`.
+ */
+export async function addToPairs(db: Executor, rules: RulesRow[], adds: { personId: string; year: number; provinceCode: string; totalTenths: number; publicTenths: number }[]): Promise<Set<string>> {
+  if (adds.length === 0 || rules.length === 0) return new Set();
+  const ru = rulesRelation(rules, [], [null], 1);
+  const n = ru.params.length;
+  const total = 'lc.total_hours + (a.total / 10.0)::numeric(6,1)';
+  const pub = 'lc.public_hours + (a.pub / 10.0)::numeric(6,1)';
+  const rows = await db.query<{ personId: string; year: number }>(
+    `WITH ru AS (${ru.sql}),
+a AS (SELECT * FROM unnest($${n + 1}::uuid[], $${n + 2}::smallint[], $${n + 3}::char(6)[], $${n + 4}::int[], $${n + 5}::int[]) AS a(person_id, year, province_code, total, pub))
+UPDATE learning_compliance lc
+   SET total_hours = ${total}, public_hours = ${pub}, professional_hours = (${total}) - (${pub}),
+       required_total = ru.required_total, required_professional = ru.required_professional, required_public = ru.required_public,
+       compliant = ${total} >= ru.required_total AND (${total}) - (${pub}) >= ru.required_professional AND ${pub} >= ru.required_public,
+       computed_at = now()
+  FROM a JOIN ru ON ru.province_code = a.province_code AND ru.year = a.year
+ WHERE lc.person_id = a.person_id AND lc.year = a.year AND lc.province_code = a.province_code
+RETURNING lc.person_id AS "personId", lc.year`,
+    [...ru.params, adds.map((x) => x.personId), adds.map((x) => x.year), adds.map((x) => x.provinceCode), adds.map((x) => x.totalTenths), adds.map((x) => x.publicTenths)],
+  );
+  return new Set(rows.map((r) => `${r.personId}/${r.year}`));
+}
+
+/**
  * Recompute everyone of a province for a year who has counted records or a compliance row
  * (a province's rules change): one hash aggregation over the province's records of the year,
  * upserted; people left with no counted record get zero hours.

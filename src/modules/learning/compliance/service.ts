@@ -24,6 +24,35 @@ export async function recomputeCompliance(tx: Executor, pairs: CompliancePair[])
   await repo.recomputePairs(tx, await rulesRowsFor(tx, placed), placed);
 }
 
+/** A new approved record of a provider's batch, with its person's province, year and hours. */
+export type AddedRecord = { personId: string; year: number; provinceCode: string; hours: number; category: string };
+
+/**
+ * Bring compliance up to date after new approved records (a provider's batch), in the caller's
+ * transaction: where the province's rules cap nothing (no daily cap, no form cap) the new hours
+ * are added to the stored figures; everywhere else, and for people without a row yet, the pairs
+ * are recomputed from their records.
+ */
+export async function addRecordsToCompliance(tx: Executor, added: AddedRecord[]): Promise<void> {
+  if (added.length === 0) return;
+  const sums = new Map<string, { personId: string; year: number; provinceCode: string; totalTenths: number; publicTenths: number }>();
+  for (const r of added) {
+    const key = `${r.personId}/${r.year}`;
+    const sum = sums.get(key) ?? { personId: r.personId, year: r.year, provinceCode: r.provinceCode, totalTenths: 0, publicTenths: 0 };
+    const tenths = toTenths(r.hours);
+    sum.totalTenths += tenths;
+    if (r.category === 'public') sum.publicTenths += tenths;
+    sums.set(key, sum);
+  }
+  const pairs = [...sums.values()];
+  const rules = await rulesRowsFor(tx, pairs);
+  const uncapped = rules.filter((r) => r.rules.dailyCap === null && Object.values(r.rules.formCaps).every((cap) => cap === undefined || cap === null));
+  const open = new Set(uncapped.map((r) => `${r.provinceCode}/${r.year}`));
+  const updated = await repo.addToPairs(tx, uncapped, pairs.filter((p) => open.has(`${p.provinceCode}/${p.year}`)));
+  const rest = pairs.filter((p) => !updated.has(`${p.personId}/${p.year}`));
+  await repo.recomputePairs(tx, rules, rest);
+}
+
 export type YearCompliance = {
   year: number;
   totalHours: number;

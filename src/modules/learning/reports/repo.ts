@@ -1,6 +1,6 @@
 import { csvField } from '../../../platform/files/row-issues.ts';
 import type { Executor } from '../../../platform/db/executor.ts';
-import type { CompliancePair } from '../compliance/service.ts';
+import type { AddedRecord } from '../compliance/service.ts';
 
 export type ReportedPerson = { hash: string; id: string; name: string; provinceCode: string; employerId: string };
 
@@ -64,7 +64,7 @@ const REPORT_LOCK_CLASS = 7_402_115;
  * the batch goes through a staging table and INSERT … ON CONFLICT DO NOTHING instead.
  * Returns the (person, year) of each record actually created.
  */
-export async function insertReportedRecords(tx: Executor, rows: StagedRecord[], provider: Provider): Promise<CompliancePair[]> {
+export async function insertReportedRecords(tx: Executor, rows: StagedRecord[], provider: Provider): Promise<AddedRecord[]> {
   if (rows.length === 0) return [];
   await tx.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [REPORT_LOCK_CLASS, provider.id]);
   // A join with the batch's ids, not `= ANY($2)`: the statement is prepared, and after five
@@ -88,24 +88,24 @@ export async function insertReportedRecords(tx: Executor, rows: StagedRecord[], 
     return insertThroughStaging(tx, fresh, provider);
   }
   await tx.exec('RELEASE SAVEPOINT learning_report_copy');
-  return fresh.map((r) => ({ personId: r.personId, year: r.year, provinceCode: r.provinceCode }));
+  return fresh.map((r) => ({ personId: r.personId, year: r.year, provinceCode: r.provinceCode, hours: r.hours, category: r.category }));
 }
 
 /** The conflict-proof path: COPY into a staging table of this transaction, then INSERT … ON CONFLICT DO NOTHING. */
-export async function insertThroughStaging(tx: Executor, rows: StagedRecord[], provider: Provider): Promise<CompliancePair[]> {
+export async function insertThroughStaging(tx: Executor, rows: StagedRecord[], provider: Provider): Promise<AddedRecord[]> {
   // Utility statements take no parameters: create first, then fill.
   await tx.exec(`CREATE TEMP TABLE IF NOT EXISTS learning_report_staging (
       id uuid, province_code char(6), person_id uuid, employer_id uuid, year smallint, category text, form text, title text,
       start_date date, end_date date, hours numeric(6,1), field text, provider_record_id text) ON COMMIT DROP`);
   await tx.copyCsv('learning_report_staging', STAGING_COLUMNS, encodeRows(rows));
-  return tx.query<CompliancePair>(
+  return tx.query<AddedRecord>(
     `INSERT INTO learning_records (id, province_code, person_id, employer_id, year, category, form, title, provider_id, provider_name,
        start_date, end_date, hours, field, source, status, provider_record_id, created_by)
      SELECT id, province_code, person_id, employer_id, year, category, form, title, $1, $2,
             start_date, end_date, hours, field, 'provider_reported', 'approved', provider_record_id, $3
        FROM learning_report_staging
      ON CONFLICT (provider_id, provider_record_id) DO NOTHING
-     RETURNING person_id AS "personId", year, trim(province_code) AS "provinceCode"`,
+     RETURNING person_id AS "personId", year, trim(province_code) AS "provinceCode", hours::float8 AS hours, category`,
     [provider.id, provider.name, provider.createdBy],
   );
 }

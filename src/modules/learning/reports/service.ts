@@ -8,7 +8,7 @@ import { grantsWith } from '../../../platform/auth/permissions.ts';
 import { findOrganisationById } from '../../registry/index.ts';
 import { isProvider } from '../api-keys/policy.ts';
 import { providerOf } from '../api-keys/service.ts';
-import { recomputeCompliance } from '../compliance/service.ts';
+import { addRecordsToCompliance } from '../compliance/service.ts';
 import { rulesRowsFor } from '../rules/service.ts';
 import { type ComplianceRules, type DateProblem, checkRecordDates } from '../rules.ts';
 import { MAX_REPORT_ROWS, REPORT_COLUMNS, REPORT_FIELDS, type RawReportRow, type ReportField, ReportIssues, type ReportRow, createReportRowParser, dateProblemColumn, sameName } from './fields.ts';
@@ -95,8 +95,7 @@ async function reportBatch(ctx: Ctx, batch: ReportBatch, mode: ReportMode, provi
   const rejected = issues.rejectedRows.size;
   const created = await ctx.db.transaction(async (tx) => {
     const inserted = await repo.insertReportedRecords(tx, staged, { id: providerId, name: providerName, createdBy: requireActor(ctx).accountId });
-    const pairs = new Map(inserted.map((p) => [`${p.personId}/${p.year}`, p]));
-    await recomputeCompliance(tx, [...pairs.values()]);
+    await addRecordsToCompliance(tx, inserted);
     await recordAudit(tx, ctx, {
       action: 'learning.records_reported',
       entity: 'learning_report',
