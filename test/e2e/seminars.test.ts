@@ -183,6 +183,9 @@ describe('an advanced seminar from application to hours in a trainee archive', (
     await host.getByTestId('enrolees').getByText('已录取').waitFor();
     await trainee.goto(`${base}/seminar-enrolment/mine`);
     await trainee.getByTestId('seminar-notices').getByText(/您已被“.*”录取/).waitFor();
+    // Read: the notice loses its unread mark and the count goes.
+    await trainee.getByTestId('notices-read-all').click();
+    await expect.poll(() => trainee.getByTestId('seminar-notices').locator('[data-unread="true"]').count()).toBe(0);
     hostPage = host;
     traineePage = trainee;
   });
@@ -243,5 +246,18 @@ describe('an advanced seminar from application to hours in a trainee archive', (
     await traineePage.getByText('感谢您的评价').waitFor();
     const ratings = await running.db.query<{ n: number }>('SELECT count(*)::int AS n FROM seminar_ratings WHERE seminar_id = $1', [seminarId]);
     expect(ratings[0]?.n).toBe(1);
+  });
+
+  it("the ministry sets a year's enrolment rules on their page: from the defaults to the year's own", async () => {
+    const later = past.year + 3;
+    const page = await as('admin', ADMIN_PASSWORD);
+    await page.goto(`${base}/seminars/enrolment-rules?year=${later}`);
+    await expect.poll(() => page.getByTestId('rules-source').getAttribute('data-source')).not.toBe('own');
+    await page.getByTestId('rules-reserved').fill('30');
+    await page.getByTestId('rules-save').click();
+    await expect.poll(() => page.getByTestId('rules-source').getAttribute('data-source')).toBe('own');
+    const saved = (await (await page.request.get(`${base}/api/seminar-enrolment/rules/${later}`)).json()) as { reservedSharePct: number; source: string };
+    expect(saved).toMatchObject({ reservedSharePct: 30, source: 'own' });
+    await page.context().close();
   });
 });
