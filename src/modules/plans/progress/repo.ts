@@ -3,7 +3,8 @@ import type { Executor } from '../../../platform/db/executor.ts';
 export type ProgressCell = { year: number; field: string; departmentCode: string; provinceCode: string; cityCode: string; month: number; people: number };
 
 // The counting rules of docs/plans.md, written once for the full recount. The trigger function
-// plan_progress_refresh (migration 0010) applies the same rules to the touched people only.
+// plan_progress_refresh (migration 0010, rewritten in 0017) and the insert trigger (0017) apply the same rules to the
+// touched people only; plan-progress-property.test.ts keeps the two in step.
 const MEMBERS_SQL = `
   SELECT lr.person_id, lr.year, lr.field,
          coalesce(split_part(o.department_code, '.', 1), '') AS department_code,
