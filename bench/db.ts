@@ -71,7 +71,8 @@ export async function prepareSchema(db: Database): Promise<void> {
   await db.transaction((tx) => loadReferenceData(tx));
 }
 
-export type FreshDatabase = { db: Database; close: () => Promise<void> };
+/** `url` is the PostgreSQL database's address, for a server in another process; none for PGlite. */
+export type FreshDatabase = { db: Database; url?: string; close: () => Promise<void> };
 
 /** A migrated database with reference data and nothing else, on the chosen engine. */
 export async function openFreshDatabase(engine: Engine): Promise<FreshDatabase> {
@@ -91,6 +92,7 @@ export async function openFreshDatabase(engine: Engine): Promise<FreshDatabase> 
   }
   return {
     db,
+    url: temp.url,
     close: async () => {
       await db.close();
       await temp.drop();
@@ -98,8 +100,8 @@ export async function openFreshDatabase(engine: Engine): Promise<FreshDatabase> 
   };
 }
 
-export function benchPii(): PiiCipher {
-  return createPiiCipher(randomBytes(32));
+export function benchPii(masterKey = randomBytes(32)): PiiCipher {
+  return createPiiCipher(masterKey);
 }
 
 /** A national_admin (system) actor context, as start-up and the CLI use. */
