@@ -45,7 +45,7 @@ export function CallPanel({ year }: { year: number }) {
         <Form.Item name="deadline" label={t('seminars.manage.deadline')} rules={[{ required: true }]}><Input type="date" data-testid="call-deadline" /></Form.Item>
         <Form.Item name="maxSeminars" label={t('seminars.manage.maxSeminars')}><InputNumber min={1} /></Form.Item>
         <Form.Item name="maxCentral" label={t('seminars.manage.maxCentral')}><InputNumber min={0} precision={2} style={{ width: 180 }} /></Form.Item>
-        <Button type="primary" htmlType="submit" loading={storeCall.isPending} data-testid="call-save">{t('seminars.save')}</Button>
+        <Button type="primary" htmlType="submit" loading={storeCall.isPending} data-testid="call-save">{t('seminars.saveSettings')}</Button>
       </Form>
       {limits.data?.fromYear && limits.data.fromYear !== year && <Typography.Text type="secondary">{t('seminars.manage.limitsFrom', { year: limits.data.fromYear })}</Typography.Text>}
       {noLimits && <Alert type="warning" showIcon title={t('seminars.manage.limitsReference')} data-testid="limits-reference" />}
@@ -55,7 +55,7 @@ export function CallPanel({ year }: { year: number }) {
           { title: t('seminars.budget.limit'), key: 'v', render: (_, r) => <InputNumber min={0} precision={2} value={values[r.c]} onChange={(v) => setValues((x) => ({ ...x, [r.c]: Number(v ?? 0) }))} /> },
         ]}
       />
-      <Button onClick={() => storeLimits.mutate()} loading={storeLimits.isPending} data-testid="limits-save">{t('seminars.save')}</Button>
+      <Button onClick={() => storeLimits.mutate()} loading={storeLimits.isPending} data-testid="limits-save">{t('seminars.saveSettings')}</Button>
     </Space>
   );
 }

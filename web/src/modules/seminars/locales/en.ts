@@ -61,6 +61,7 @@ export const seminarsEn: Record<keyof typeof seminarsZhCN, string> = {
   'seminars.category.transport': 'Transport',
   'seminars.category.other': 'Other',
   'seminars.save': 'Save draft',
+  'seminars.saveSettings': 'Save',
   'seminars.saved': 'Saved',
   'seminars.edit': 'Edit',
   'seminars.submit': 'Submit',

@@ -60,6 +60,7 @@ export const seminarsZhCN = {
   'seminars.category.transport': '交通费',
   'seminars.category.other': '其他费用',
   'seminars.save': '保存草稿',
+  'seminars.saveSettings': '保存',
   'seminars.saved': '已保存',
   'seminars.edit': '修改',
   'seminars.submit': '提交申报',
