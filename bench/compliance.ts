@@ -1,10 +1,12 @@
-// node --import tsx bench/compliance.ts [--people N] [--per-person R] [--layout person|arrival] [--no-docs]
+// node --import tsx bench/compliance.ts [--people N] [--per-person R] [--layout person|arrival] [--caps] [--no-docs]
 // Yearly compliance from scratch for N people with N×R records on PostgreSQL, against one
 // hand-written GROUP BY over the same table (same run), then the incremental update after a
 // batch of 10,000 new records. Prints figures and ratios; writes its section of docs/benchmarks.md.
 // --layout: how the records lie in the table. person (default): each person's records side by
 // side, as a bulk load leaves them; arrival: in R rounds over all people, as records arrive over
 // a year from many providers, so that a person's records lie far apart.
+// --caps: provinces' own rules with caps (a third: a daily cap of 6 and yearly caps on online and
+// conference hours; another third: a cap on training), instead of the national defaults alone.
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { writeDocsSection } from './docs-section.ts';
@@ -12,11 +14,13 @@ import { generatePeople } from '../src/modules/registry/generate.ts';
 import { recomputeCompliance } from '../src/modules/learning/compliance/service.ts';
 import { rebuildYear } from '../src/modules/learning/compliance/rebuild-repo.ts';
 import { resolveProvinceRules } from '../src/modules/learning/rules/service.ts';
-import type { ComplianceRules } from '../src/modules/learning/rules.ts';
+import type { ComplianceRules, RulesPatch } from '../src/modules/learning/rules.ts';
+import { insertVersion } from '../src/modules/learning/rules/repo.ts';
+import type { Database } from '../src/platform/db/executor.ts';
 import { benchPii, dropLeftoverDatabases, openFreshDatabase } from './db.ts';
 
 const { values } = parseArgs({
-  options: { people: { type: 'string', default: '200000' }, 'per-person': { type: 'string', default: '10' }, layout: { type: 'string', default: 'person' }, 'no-docs': { type: 'boolean', default: false } },
+  options: { people: { type: 'string', default: '200000' }, 'per-person': { type: 'string', default: '10' }, layout: { type: 'string', default: 'person' }, caps: { type: 'boolean', default: false }, 'no-docs': { type: 'boolean', default: false } },
 });
 if (values.layout !== 'person' && values.layout !== 'arrival') throw new Error('--layout must be person or arrival');
 const LAYOUT = values.layout;
@@ -38,6 +42,15 @@ SELECT gen_random_uuid(), p.province_code, p.id, p.employer_id, $1::int,
        (ARRAY['approved','approved','approved','submitted','confirmed'])[1 + (abs(hashtext(g || p.id::text)) % 5)]
   FROM people p CROSS JOIN generate_series(1, $2) AS g
  ORDER BY ${layout === 'person' ? 'p.id, g' : 'g, p.id'}`;
+
+/** The provinces' own rules of --caps, saved as rule versions as a province's administrator would. */
+async function saveCappedRules(db: Database, provinces: string[]): Promise<void> {
+  const sorted = [...provinces].sort();
+  for (const [i, regionCode] of sorted.entries()) {
+    const patch: RulesPatch | null = i % 3 === 0 ? { dailyCap: 6, formCaps: { online: 40, conference: 30 } } : i % 3 === 1 ? { formCaps: { training: 60 } } : null;
+    if (patch) await insertVersion(db, { regionCode, year: YEAR, patch, note: 'bench --caps', createdBy: null });
+  }
+}
 
 /** Which rules the rebuild had to apply: caps change its cost (docs/benchmarks.md). */
 function capsInForce(rules: Map<string, ComplianceRules>): string {
@@ -62,6 +75,7 @@ async function main() {
     const baseline = seconds(start);
 
     const provinces = (await db.query<{ code: string }>('SELECT DISTINCT province_code AS code FROM people')).map((r) => r.code.trim());
+    if (values.caps) await saveCappedRules(db, provinces);
     const rules = await resolveProvinceRules(db, provinces, YEAR);
     start = process.hrtime.bigint();
     const rows = [...rules].map(([provinceCode, r]) => ({ provinceCode, year: YEAR, rules: r }));
