@@ -260,4 +260,21 @@ describe('an advanced seminar from application to hours in a trainee archive', (
     expect(saved).toMatchObject({ reservedSharePct: 30, source: 'own' });
     await page.context().close();
   });
+
+  it("the ministry opens a later year's call on the manage page: 保存 saves it at once (no draft)", async () => {
+    const later = past.year + 4;
+    const page = await as('admin', ADMIN_PASSWORD);
+    await page.goto(`${base}/seminars/manage`);
+    await page.getByTestId('manage-year').fill(String(later));
+    await page.getByTestId('manage-year').press('Tab');
+    await page.getByTestId('call-deadline').fill(`${later}-04-15`);
+    const save = page.getByTestId('call-save');
+    expect((await save.textContent())?.replace(/\s/g, '')).toBe('保存');
+    await save.click();
+    await expect.poll(async () => {
+      const body = (await (await page.request.get(`${base}/api/seminars/calls/${later}`)).json()) as { call: { deadline: string } | null };
+      return body.call?.deadline.slice(0, 10) ?? null;
+    }).toBe(`${later}-04-15`);
+    await page.context().close();
+  });
 });
